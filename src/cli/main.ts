@@ -1,0 +1,100 @@
+/**
+ * Command wiring. Each command lives in its own file and is imported only when it runs, so
+ * `bimtek --version` stays fast. Exit codes: 0 ok, 1 a problem in the user's input, 2 an internal
+ * bug, 130 interrupted.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+
+export const EXIT = { ok: 0, user: 1, internal: 2, interrupted: 130 } as const;
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export interface GlobalOptions {
+  debug?: boolean;
+  json?: boolean;
+}
+
+type Runner = (program: Command) => Promise<number>;
+
+/** Runs a command module lazily and turns thrown errors into exit codes. */
+function action(load: () => Promise<{ run: (...args: never[]) => Promise<number> }>): (...args: unknown[]) => Promise<void> {
+  return async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const globals = cmd.optsWithGlobals<GlobalOptions>();
+    try {
+      const mod = await load();
+      process.exitCode = await (mod.run as (...a: unknown[]) => Promise<number>)(...args.slice(0, -1));
+    } catch (e) {
+      process.exitCode = await reportFailure(e, globals);
+    }
+  };
+}
+
+async function reportFailure(e: unknown, globals: GlobalOptions): Promise<number> {
+  const { UserError } = await import('../curriculum/index.js');
+  const { printDiagnostics } = await import('./output.js');
+  if (e instanceof UserError) {
+    printDiagnostics(e.diagnostics, globals);
+    return EXIT.user;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`bimtek: galat internal: ${message}\n`);
+  if (globals.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  else process.stderr.write('  petunjuk: jalankan ulang dengan --debug untuk rinciannya, dan laporkan ke pengembang\n');
+  return EXIT.internal;
+}
+
+function buildProgram(): Command {
+  const program = new Command('bimtek')
+    .description('Mengubah kurikulum pelatihan (YAML) menjadi PDF siap cetak: buku panduan, slide dan daftar hadir.')
+    .version(packageVersion(), '-v, --version', 'tampilkan versi')
+    .option('--debug', 'tampilkan rincian galat (stack trace)')
+    .option('--json', 'cetak hasil sebagai JSON (untuk CI)')
+    .showHelpAfterError('(jalankan "bimtek --help" untuk bantuan)')
+    .exitOverride();
+
+  const example = (cmd: Command, text: string) => cmd.addHelpText('after', `\nContoh:\n  ${text}\n`);
+  const outOption = () => new Option('-o, --out <dir>', 'folder hasil').default('out');
+
+  example(
+    program.command('validate').argument('[dir]', 'folder kurikulum', 'curriculum').description('periksa kurikulum dan laporkan semua kesalahan beserta letaknya').action(action(() => import('./validate.js'))),
+    'bimtek validate curriculum',
+  );
+  example(
+    program.command('schema').description('cetak JSON Schema format kurikulum (untuk editor)').option('--out <file>', 'tulis ke berkas').action(action(() => import('./schema.js'))),
+    'bimtek schema --out schema.json',
+  );
+  example(
+    program.command('init').argument('<dir>', 'folder baru').description('buat folder kurikulum baru yang siap divalidasi').action(action(() => import('./init.js'))),
+    'bimtek init kurikulum-bimtek-kpps',
+  );
+  example(
+    program
+      .command('build')
+      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .description('buat semua dokumen PDF dari kurikulum')
+      .addOption(outOption())
+      .option('--audience <id>', 'hanya untuk satu sasaran')
+      .addOption(new Option('--edition <edition>', 'hanya satu edisi buku panduan').choices(['facilitator', 'participant']))
+      .action(action(() => import('./build.js'))),
+    'bimtek build curriculum --out out',
+  );
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.user;
+    throw e;
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+}
+
+export type { Runner };
