@@ -1,7 +1,49 @@
-import { loadCurriculum } from '../curriculum/index.js';
+import path from 'node:path';
+import { buildAll, type ArtifactResult, type BuildOptions } from '../artifacts/index.js';
+import { displayPath, loadCurriculum } from '../curriculum/index.js';
+import { info, paint, progressEnabled } from './output.js';
 
-export async function run(dir: string, _opts: { out: string }): Promise<number> {
+export interface BuildCliOptions {
+  out: string;
+  audience?: string;
+  edition?: 'facilitator' | 'participant';
+  pdfa?: boolean;
+  json?: boolean;
+}
+
+export function fileLine(r: ArtifactResult): string {
+  const pages = `${r.pages} halaman`.padStart(12);
+  return `${paint.green('✓')} ${displayPath(r.path).padEnd(44)} ${pages}  ${(r.ms / 1000).toFixed(2)} d`;
+}
+
+/** Shared by build, handbook, slides and attendance: they differ only in what they build. */
+export async function runBuild(dir: string, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<number> {
+  const started = performance.now();
   const c = loadCurriculum(dir);
-  process.stderr.write(`${c.file}: valid (${c.modules.length} modul)\n`);
+  const progress = progressEnabled() && !opts.json;
+  const { ctx, files } = await buildAll(c, {
+    out: opts.out,
+    audience: opts.audience,
+    edition: opts.edition,
+    pdfa: opts.pdfa,
+    only,
+    onStart: progress ? (file) => process.stderr.write(paint.dim(`… ${displayPath(file)}\r`)) : undefined,
+    onFile: opts.json ? undefined : (r) => info(fileLine(r)),
+  });
+  const missing = ctx.glyphs.report();
+  if (missing.length) {
+    info(paint.yellow(`peringatan: ${missing.length} karakter tidak ada di fon dan tercetak sebagai kotak kosong:`));
+    for (const m of missing) info(`  ${m.codePoint} ${m.char}  di ${m.places.join('; ')}`);
+  }
+  const total = ((performance.now() - started) / 1000).toFixed(2);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ ok: true, files: files.map((f) => ({ ...f, path: path.relative(process.cwd(), f.path) })), missingGlyphs: missing }, null, 2) + '\n');
+  } else {
+    info(`${files.length} berkas, ${files.reduce((n, f) => n + f.pages, 0)} halaman di ${displayPath(ctx.outDir)} (${total} d) — ${c.title} versi ${ctx.stampLine}`);
+  }
   return 0;
+}
+
+export async function run(dir: string, opts: BuildCliOptions): Promise<number> {
+  return runBuild(dir, opts);
 }

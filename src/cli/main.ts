@@ -3,15 +3,11 @@
  * `bimtek --version` stays fast. Exit codes: 0 ok, 1 a problem in the user's input, 2 an internal
  * bug, 130 interrupted.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { packageVersion } from '../artifacts/package-version.js';
 
 export const EXIT = { ok: 0, user: 1, internal: 2, interrupted: 130 } as const;
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export interface GlobalOptions {
   debug?: boolean;

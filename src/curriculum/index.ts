@@ -4,3 +4,4 @@ export { parseLocatedYaml, type LocatedYaml } from './located-yaml.js';
 export { displayPath, readTextFile, resolveInside, isWithin, LIMITS } from './source-file.js';
 export { jsonSchema } from './schema.js';
 export type * from './schema.js';
+export { unwrapSchema } from './zod-issues.js';

@@ -41,7 +41,7 @@ function valueAt(data: unknown, p: readonly PathKey[]): unknown {
 function shapeAt(schema: z.ZodType, p: readonly PathKey[]): string[] {
   let s: z.ZodType | undefined = schema;
   for (const k of [...p, null]) {
-    s = unwrap(s);
+    s = unwrapSchema(s);
     if (k === null) break;
     if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(k)];
     else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
@@ -50,7 +50,8 @@ function shapeAt(schema: z.ZodType, p: readonly PathKey[]): string[] {
   return s instanceof z.ZodObject ? Object.keys(s.shape).filter((k) => k !== '$schema') : [];
 }
 
-function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+/** The schema inside optional/default/pipe wrappers. */
+export function unwrapSchema(s: z.ZodType | undefined): z.ZodType | undefined {
   let cur = s;
   for (let i = 0; i < 10 && cur; i++) {
     const def = (cur as unknown as { _zod: { def: { innerType?: z.ZodType; in?: z.ZodType; type: string } } })._zod.def;

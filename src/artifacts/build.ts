@@ -1,0 +1,42 @@
+/**
+ * A whole build: every artifact the curriculum asks for, one after the other, each written
+ * atomically. Reports every finished file; warns once about characters the fonts cannot draw.
+ */
+import type { Curriculum } from '../curriculum/index.js';
+import { buildContext, type BuildContext } from './context.js';
+import { buildHandbook, handbookJobs, type Edition } from './handbook.js';
+import type { ArtifactResult } from './output.js';
+
+export interface BuildOptions {
+  out: string;
+  audience?: string;
+  edition?: Edition;
+  only?: ('handbook' | 'slides' | 'attendance')[];
+  pdfa?: boolean;
+  /** Called when a file is finished (for the terminal report). */
+  onFile?: (r: ArtifactResult) => void;
+  /** Called before a file starts (for progress). */
+  onStart?: (file: string) => void;
+}
+
+export interface BuildResult {
+  ctx: BuildContext;
+  files: ArtifactResult[];
+}
+
+export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<BuildResult> {
+  const ctx = buildContext(c, opts.out, { pdfa: opts.pdfa });
+  const wants = (k: 'handbook' | 'slides' | 'attendance') => !opts.only || opts.only.includes(k);
+  const files: ArtifactResult[] = [];
+  const done = (r: ArtifactResult) => {
+    files.push(r);
+    opts.onFile?.(r);
+  };
+  if (wants('handbook')) {
+    for (const job of handbookJobs(ctx, opts)) {
+      opts.onStart?.(job.file);
+      done(await buildHandbook(ctx, job));
+    }
+  }
+  return { ctx, files };
+}

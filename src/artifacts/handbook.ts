@@ -1,0 +1,70 @@
+/**
+ * The facilitator handbook (A4): templates → Markdown → blocks → pages, with a table of contents,
+ * bookmarks, running header and "Halaman X dari Y". Two editions from one source: `facilitator`
+ * (everything) and `participant` (no facilitator notes, no answer key, questions as a worksheet).
+ */
+import path from 'node:path';
+import { parseMarkdown } from '../markdown/index.js';
+import { A4, builtinComponents, collectToc, drawFurniture, Typesetter, type PageSpec } from '../pdf/index.js';
+import { TemplateEngine } from '../templates/index.js';
+import { audiencePlan, curriculumView, documentMeta, type BuildContext } from './context.js';
+import { imageLoader } from './images.js';
+import { writePdf, type ArtifactResult } from './output.js';
+
+export type Edition = 'facilitator' | 'participant';
+
+export const HANDBOOK_PAGE: PageSpec = { size: A4, margins: { top: 72, bottom: 68, left: 68, right: 62 } };
+
+export interface HandbookOptions {
+  audience?: string;
+  edition?: Edition;
+}
+
+export interface HandbookJob {
+  audience: string | undefined;
+  edition: Edition;
+  file: string;
+}
+
+export function handbookJobs(ctx: BuildContext, opts: HandbookOptions): HandbookJob[] {
+  const editions = opts.edition ? [opts.edition] : ctx.c.settings.handbook.editions;
+  const audiences = ctx.c.settings.handbook.per_audience ? audiencePlan(ctx.c, opts.audience) : [opts.audience];
+  return audiences.flatMap((audience) =>
+    editions.map((edition) => ({ audience, edition, file: path.join(ctx.outDir, `handbook${audience ? `-${audience}` : ''}-${edition}${ctx.pdfa ? '-pdfa' : ''}.pdf`) })),
+  );
+}
+
+/** The handbook as Markdown, from the templates (exported for tests and `--debug-markdown`). */
+export function handbookMarkdown(ctx: BuildContext, job: Pick<HandbookJob, 'audience' | 'edition'>, extraMarkdown = ''): string {
+  const engine = new TemplateEngine('handbook', ctx.c.assets.templatesDir, ctx.c.language);
+  const view = { ...curriculumView(ctx, job.audience), edition: job.edition, facilitator: job.edition === 'facilitator' };
+  return engine.render('handbook', view) + extraMarkdown;
+}
+
+export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMarkdown = ''): Promise<ArtifactResult> {
+  const { c, labels } = ctx;
+  const blocks = parseMarkdown(handbookMarkdown(ctx, job, extraMarkdown));
+  const tocEntries = collectToc(blocks);
+  const audienceName = job.audience ? c.audiences.find((a) => a.id === job.audience)?.name : undefined;
+  const editionLabel = job.edition === 'facilitator' ? labels.editionFacilitator : labels.editionParticipant;
+  const title = `${c.title}${audienceName ? ` — ${audienceName}` : ''} (${editionLabel})`;
+  const meta = documentMeta(ctx, title, c.subtitle ?? c.event.name, [c.event.kind, c.event.name, editionLabel, ...(audienceName ? [audienceName] : [])]);
+  return writePdf(
+    job.file,
+    { page: HANDBOOK_PAGE, meta, tagged: true, pdfa: ctx.pdfa, bufferPages: true },
+    { kind: 'handbook', edition: job.edition, ...(job.audience ? { audience: job.audience } : {}) },
+    (doc) => {
+      const ts = new Typesetter(doc, { page: HANDBOOK_PAGE, components: builtinComponents, image: imageLoader(c, c.file), glyphs: ctx.glyphs, where: path.basename(job.file), tagged: true });
+      ts.tocEntries = tocEntries;
+      ts.flow(blocks);
+      ts.runDeferred();
+      // Running header: the handbook's short title and the current chapter.
+      const chapterAt = (page: number) => [...ts.headings].reverse().find((h) => h.level === 1 && h.page <= page)?.text ?? '';
+      drawFurniture(ts, {
+        header: (page) => [c.event.name, chapterAt(page)],
+        footer: (page, total) => [`${editionLabel} · ${labels.curriculumVersion} ${ctx.stampLine}`, labels.pageOf.replace('{page}', String(page + 1)).replace('{pages}', String(total))],
+      });
+      return ts.pageIndex + 1;
+    },
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Writing one PDF: stream the document into a temporary file and rename it into place when
+ * complete. Reports path, pages, bytes and time for the build summary and the manifest.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createDocument, type Doc, type DocumentOptions } from '../pdf/index.js';
+import { openAtomicStream } from '../write/index.js';
+
+export interface ArtifactResult {
+  path: string;
+  kind: 'handbook' | 'slides' | 'slides-notes' | 'attendance' | 'changelog' | 'pptx';
+  pages: number;
+  bytes: number;
+  sha256: string;
+  ms: number;
+  audience?: string;
+  edition?: string;
+}
+
+export type ArtifactInfo = Pick<ArtifactResult, 'kind' | 'audience' | 'edition'>;
+
+/** Create a document, let `draw` fill it (returns the page count), and write it atomically. */
+export async function writePdf(target: string, options: DocumentOptions, info: ArtifactInfo, draw: (doc: Doc) => Promise<number> | number): Promise<ArtifactResult> {
+  const started = performance.now();
+  const out = openAtomicStream(target);
+  try {
+    const doc = createDocument(options);
+    doc.pipe(out.stream);
+    const pages = await draw(doc);
+    doc.end();
+    await out.commit();
+    return finished(target, info, pages, started);
+  } catch (e) {
+    out.discard();
+    throw e;
+  }
+}
+
+export function finished(target: string, info: ArtifactInfo, pages: number, started: number): ArtifactResult {
+  const bytes = readFileSync(target);
+  return { path: target, ...info, pages, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), ms: performance.now() - started };
+}

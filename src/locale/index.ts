@@ -1,0 +1,2 @@
+export * from './format.js';
+export { labelsFor, type Labels } from './labels.js';

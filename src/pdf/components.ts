@@ -1,0 +1,196 @@
+/**
+ * Layout components that Markdown cannot express, invoked from templates as `::: name key="…"`:
+ * the cover, the table of contents, the signature block, and page furniture.
+ */
+import type { Block, Run } from '../markdown/index.js';
+import { FONT_NAMES, textWidth } from './fonts.js';
+import type { ComponentRenderer, Typesetter } from './typesetter.js';
+
+/**
+ * `::: cover` — a page without header and footer. Its children are centred from the top; those
+ * after a horizontal rule (`---`) sit at the bottom of the page.
+ */
+export const cover: ComponentRenderer = (ts, _props, children) => {
+  if (!ts.atPageTop || ts.pageIndex < 0) ts.newPage();
+  ts.plainPages.add(ts.pageIndex);
+  const split = children.findIndex((b) => b.type === 'rule');
+  const head = split < 0 ? children : children.slice(0, split);
+  const foot = split < 0 ? [] : children.slice(split + 1);
+  ts.y = ts.top + 24;
+  coverBlocks(ts, head);
+  if (foot.length) {
+    const h = ts.measureWith(ts.width, (dry) => coverBlocks(dry, foot));
+    ts.y = Math.max(ts.y, ts.bottom - h);
+    coverBlocks(ts, foot);
+  }
+};
+
+function coverBlocks(ts: Typesetter, blocks: Block[]): void {
+  const t = ts.theme;
+  for (const b of blocks) {
+    if (b.type === 'image') ts.image({ ...b, align: 'center' });
+    else if (b.type === 'heading') {
+      const size = [24, 15, 12.5, 11][b.level - 1]!;
+      ts.text(b.runs, { size, font: 'bold', color: b.level === 1 ? t.colors.accent : t.colors.text, leading: 1.3, align: 'center' }, `H${b.level}`, size * 0.8);
+    } else if (b.type === 'paragraph') ts.text(b.runs, ts.bodyStyle({ size: 11.5, align: 'center' }), 'P', 4);
+    else ts.flow([b]);
+  }
+}
+
+/**
+ * `::: toc` — the table of contents. It reserves its pages now (the entries are known before
+ * layout) and writes page numbers, dot leaders and links once every heading has its page.
+ */
+export const toc: ComponentRenderer = (ts) => {
+  const entries = ts.tocEntries;
+  const body = ts.bodyStyle();
+  const lh = body.size * 1.6;
+  const numberWidth = 28;
+  const placed: { entry: (typeof entries)[number]; page: number; y: number; lines: ReturnType<Typesetter['lines']> }[] = [];
+  for (const entry of entries) {
+    const indent = entry.level > 1 ? 18 : 0;
+    const style = ts.bodyStyle({ font: entry.level === 1 ? 'bold' : 'regular' });
+    const lines = ts.lines([{ text: entry.text }], style, ts.width - indent - numberWidth - 12);
+    const h = lines.length * lh;
+    ts.ensure(h);
+    placed.push({ entry, page: ts.pageIndex, y: ts.y, lines });
+    ts.y += h;
+  }
+  ts.y += ts.theme.paragraphSpacing;
+  ts.defer(() => {
+    const doc = ts.doc;
+    if (!doc) return;
+    const pageOf = new Map(ts.headings.map((h) => [h.id, h.page]));
+    for (const p of placed) {
+      doc.switchToPage(p.page);
+      const indent = p.entry.level > 1 ? 18 : 0;
+      const x = ts.left + indent;
+      const style = ts.bodyStyle({ font: p.entry.level === 1 ? 'bold' : 'regular', leading: 1.6 });
+      const pageNo = String((pageOf.get(p.entry.id) ?? 0) + 1);
+      ts.leaf('TOCI', () => {
+        p.lines.forEach((line, i) => ts.drawLine(line, x, p.y + i * lh, style, ts.width - indent));
+        const last = p.lines[p.lines.length - 1]!;
+        const lastY = p.y + (p.lines.length - 1) * lh;
+        const numW = textWidth('regular', pageNo, body.size);
+        const right = ts.left + ts.width;
+        // Dot leader from the end of the title to the page number.
+        const dotsFrom = x + last.width + 6;
+        const dotsTo = right - numW - 6;
+        const dotW = textWidth('regular', '.', body.size) + 1.2;
+        const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dotW));
+        const ty = lastY + (lh - body.size * 1.36) / 2;
+        doc.font(FONT_NAMES.regular).fontSize(body.size).fillColor(ts.theme.colors.muted);
+        if (count > 2) doc.text('.'.repeat(count), dotsTo - count * dotW, ty, { lineBreak: false, characterSpacing: 1.2 });
+        doc.fillColor(ts.theme.colors.text).text(pageNo, right - numW, ty, { lineBreak: false });
+      });
+      doc.goTo(x, p.y, ts.width - indent, p.lines.length * lh, p.entry.id);
+    }
+  });
+};
+
+/**
+ * `::: signature place="Mojokerto, 4 November 2024" lead="Mengetahui," role="…" name="…" nip="…"`
+ * — the Indonesian signature block: right column, space to sign, name bold and underlined.
+ */
+export const signature: ComponentRenderer = (ts, props) => {
+  const body = ts.bodyStyle();
+  const lh = body.size * body.leading;
+  const colW = Math.min(ts.width * 0.5, 260);
+  const x = ts.left + ts.width - colW;
+  const lines: { runs: Run[]; bold?: boolean; underline?: boolean }[] = [];
+  if (props.place) lines.push({ runs: [{ text: props.place }] });
+  if (props.lead) lines.push({ runs: [{ text: props.lead }] });
+  if (props.role) lines.push({ runs: [{ text: props.role }] });
+  const signSpace = 56;
+  const after: typeof lines = [];
+  if (props.name) after.push({ runs: [{ text: props.name, bold: true }], underline: true });
+  if (props.nip) after.push({ runs: [{ text: props.nip }] });
+  const measureLines = (ls: typeof lines) => ls.reduce((h, l) => h + ts.lines(l.runs, body, colW).length * lh, 0);
+  ts.ensure(measureLines(lines) + signSpace + measureLines(after) + 8);
+  ts.y += 8;
+  ts.inFrame(x - ts.left, colW, () => {
+    const draw = (l: (typeof lines)[number]) => {
+      const broken = ts.lines(l.runs, body, colW);
+      const top = ts.y;
+      ts.leaf('P', () => {
+        for (const line of broken) {
+          ts.drawLine(line, ts.left, ts.y, body, colW);
+          ts.y += lh;
+        }
+      });
+      // Underlines are decoration: drawn after the marked text, never inside it.
+      if (l.underline) {
+        broken.forEach((line, i) => {
+          const y = top + i * lh + body.size * 1.25;
+          ts.artifact((doc) => doc.moveTo(ts.left, y).lineTo(ts.left + line.width, y).lineWidth(0.7).strokeColor(ts.theme.colors.text).stroke());
+        });
+      }
+    };
+    lines.forEach(draw);
+    ts.y += signSpace;
+    after.forEach(draw);
+  });
+  ts.y += ts.theme.paragraphSpacing;
+};
+
+/** `::: spacer height=40` — vertical space. */
+export const spacer: ComponentRenderer = (ts, props) => {
+  ts.y += Number(props.height ?? 12);
+};
+
+export const builtinComponents: Record<string, ComponentRenderer> = { cover, toc, signature, spacer };
+
+export interface Furniture {
+  /** Left and right text of the running header, or null for none. */
+  header?: (page: number) => [string, string] | null;
+  /** Left and right text of the footer. */
+  footer: (page: number, total: number) => [string, string];
+}
+
+/** Running header and footer on every buffered page except plain ones, as pagination artifacts. */
+export function drawFurniture(ts: Typesetter, f: Furniture): void {
+  const doc = ts.doc;
+  if (!doc) return;
+  const { start, count } = doc.bufferedPageRange();
+  const size = 8;
+  const [w, h] = ts.page.size;
+  const m = ts.page.margins;
+  for (let i = start; i < start + count; i++) {
+    if (ts.plainPages.has(i)) continue;
+    doc.switchToPage(i);
+    ts.artifact((d) => {
+      d.font(FONT_NAMES.regular).fontSize(size).fillColor(ts.theme.colors.muted);
+      const header = f.header?.(i);
+      if (header) {
+        const y = m.top - 26;
+        edgeTexts(d, header, m.left, w - m.right, y, size);
+        d.moveTo(m.left, y + size + 5).lineTo(w - m.right, y + size + 5).lineWidth(0.4).strokeColor(ts.theme.colors.rule).stroke();
+      }
+      const footer = f.footer(i, start + count);
+      const fy = h - m.bottom + 18;
+      d.moveTo(m.left, fy - 5).lineTo(w - m.right, fy - 5).lineWidth(0.4).strokeColor(ts.theme.colors.rule).stroke();
+      edgeTexts(d, footer, m.left, w - m.right, fy, size);
+    }, 'Pagination');
+  }
+}
+
+/** Left text (shortened to fit) and right text on one line. */
+function edgeTexts(d: PDFKit.PDFDocument, [left, right]: [string, string], x0: number, x1: number, y: number, size: number): void {
+  const rightW = textWidth('regular', right, size);
+  d.text(right, x1 - rightW, y, { lineBreak: false });
+  const room = x1 - x0 - rightW - 16;
+  d.text(fitText(left, room, size), x0, y, { lineBreak: false });
+}
+
+/** Shorten with an ellipsis so a text fits the width. */
+export function fitText(text: string, width: number, size: number, key: Parameters<typeof textWidth>[0] = 'regular'): string {
+  if (textWidth(key, text, size) <= width) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (textWidth(key, text.slice(0, mid) + '…', size) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return text.slice(0, lo).trimEnd() + '…';
+}

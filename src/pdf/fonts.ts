@@ -1,0 +1,100 @@
+/**
+ * Embedded fonts: Noto Sans (OFL) from an npm package, parsed once per process with fontkit and
+ * shared by every document. Also measures text with a per-process cache, and records characters
+ * the fonts cannot draw so the build can warn about them instead of dropping them silently.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
+
+export type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+const FILES: Record<FontKey, string> = {
+  regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  italic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  boldItalic: '@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf',
+};
+
+/** PDF font names registered in every document (the subset prefix is added by PDFKit). */
+export const FONT_NAMES: Record<FontKey, string> = {
+  regular: 'NotoSans',
+  bold: 'NotoSans-Bold',
+  italic: 'NotoSans-Italic',
+  boldItalic: 'NotoSans-BoldItalic',
+};
+
+export type Font = fontkit.Font;
+
+const require = createRequire(import.meta.url);
+const loaded = new Map<FontKey, Font>();
+
+export function font(key: FontKey): Font {
+  let f = loaded.get(key);
+  if (!f) {
+    f = fontkit.create(readFileSync(require.resolve(FILES[key]))) as Font;
+    loaded.set(key, f);
+  }
+  return f;
+}
+
+export function fontKeyFor(bold: boolean, italic: boolean): FontKey {
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}
+
+/** Advance widths in font units, cached per font and string (bounded so long builds stay flat). */
+const widthCache = new Map<FontKey, Map<string, number>>();
+const CACHE_LIMIT = 20_000;
+
+export function textWidth(key: FontKey, text: string, size: number): number {
+  let cache = widthCache.get(key);
+  if (!cache) widthCache.set(key, (cache = new Map()));
+  let units = cache.get(text);
+  if (units === undefined) {
+    const f = font(key);
+    units = f.layout(text).advanceWidth;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, units);
+  }
+  return (units * size) / font(key).unitsPerEm;
+}
+
+/** Ascender in points: where the baseline sits below the top of a line. */
+export function ascent(key: FontKey, size: number): number {
+  const f = font(key);
+  return (f.ascent * size) / f.unitsPerEm;
+}
+
+/** Characters no embedded font can draw, with a short sample of where each was seen. */
+export class MissingGlyphs {
+  private readonly seen = new Map<string, Set<string>>();
+
+  check(key: FontKey, text: string, where: string): void {
+    const f = font(key);
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
+      if (!f.hasGlyphForCodePoint(cp)) {
+        let places = this.seen.get(ch);
+        if (!places) this.seen.set(ch, (places = new Set()));
+        if (places.size < 3) places.add(where);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  /** `U+1F600 😀 (in: handbook "…")` lines, sorted by code point. */
+  report(): { char: string; codePoint: string; places: string[] }[] {
+    return [...this.seen.entries()]
+      .sort(([a], [b]) => a.codePointAt(0)! - b.codePointAt(0)!)
+      .map(([char, places]) => ({ char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, places: [...places] }));
+  }
+}
+
+/** Control characters other than newline would confuse layout: tabs become spaces, the rest go. */
+export function cleanText(text: string): string {
+  return text.replace(/\t/g, '    ').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}

@@ -1,0 +1,1 @@
+export { makeStamp, stampText, gitFacts, type Stamp } from './stamp.js';
