@@ -8,6 +8,7 @@ export interface BuildCliOptions {
   audience?: string;
   edition?: 'facilitator' | 'participant';
   pdfa?: boolean;
+  only?: BuildOptions['only'];
   json?: boolean;
 }
 
@@ -45,5 +46,5 @@ export async function runBuild(dir: string, opts: BuildCliOptions, only?: BuildO
 }
 
 export async function run(dir: string, opts: BuildCliOptions): Promise<number> {
-  return runBuild(dir, opts);
+  return runBuild(dir, opts, opts.only);
 }

@@ -76,8 +76,22 @@ function buildProgram(): Command {
       .addOption(outOption())
       .option('--audience <id>', 'hanya untuk satu sasaran')
       .addOption(new Option('--edition <edition>', 'hanya satu edisi buku panduan').choices(['facilitator', 'participant']))
+      .addOption(new Option('--only <jenis...>', 'hanya jenis dokumen tertentu').choices(['handbook', 'slides', 'attendance']))
+      .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
       .action(action(() => import('./build.js'))),
     'bimtek build curriculum --out out',
+  );
+  example(
+    program
+      .command('handbook')
+      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .description('buat buku panduan saja (A4)')
+      .addOption(outOption())
+      .option('--audience <id>', 'hanya untuk satu sasaran')
+      .addOption(new Option('--edition <edition>', 'hanya satu edisi').choices(['facilitator', 'participant']))
+      .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
+      .action(action(() => import('./handbook.js'))),
+    'bimtek handbook curriculum --edition participant',
   );
   return program;
 }

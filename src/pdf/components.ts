@@ -67,22 +67,21 @@ export const toc: ComponentRenderer = (ts) => {
       const x = ts.left + indent;
       const style = ts.bodyStyle({ font: p.entry.level === 1 ? 'bold' : 'regular', leading: 1.6 });
       const pageNo = String((pageOf.get(p.entry.id) ?? 0) + 1);
+      const last = p.lines[p.lines.length - 1]!;
+      const lastY = p.y + (p.lines.length - 1) * lh;
+      const ty = lastY + (lh - body.size * 1.36) / 2;
+      const numW = textWidth('regular', pageNo, body.size);
+      const right = ts.left + ts.width;
       ts.leaf('TOCI', () => {
         p.lines.forEach((line, i) => ts.drawLine(line, x, p.y + i * lh, style, ts.width - indent));
-        const last = p.lines[p.lines.length - 1]!;
-        const lastY = p.y + (p.lines.length - 1) * lh;
-        const numW = textWidth('regular', pageNo, body.size);
-        const right = ts.left + ts.width;
-        // Dot leader from the end of the title to the page number.
-        const dotsFrom = x + last.width + 6;
-        const dotsTo = right - numW - 6;
-        const dotW = textWidth('regular', '.', body.size) + 1.2;
-        const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dotW));
-        const ty = lastY + (lh - body.size * 1.36) / 2;
-        doc.font(FONT_NAMES.regular).fontSize(body.size).fillColor(ts.theme.colors.muted);
-        if (count > 2) doc.text('.'.repeat(count), dotsTo - count * dotW, ty, { lineBreak: false, characterSpacing: 1.2 });
-        doc.fillColor(ts.theme.colors.text).text(pageNo, right - numW, ty, { lineBreak: false });
+        doc.font(FONT_NAMES.regular).fontSize(body.size).fillColor(ts.theme.colors.text).text(pageNo, right - numW, ty, { lineBreak: false });
       });
+      // Dot leader from the end of the title to the page number: decoration, not content.
+      const dotsFrom = x + last.width + 6;
+      const dotsTo = right - numW - 6;
+      const dotW = textWidth('regular', '.', body.size) + 1.2;
+      const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dotW));
+      if (count > 2) ts.artifact((d) => d.font(FONT_NAMES.regular).fontSize(body.size).fillColor(ts.theme.colors.muted).text('.'.repeat(count), dotsTo - count * dotW, ty, { lineBreak: false, characterSpacing: 1.2 }));
       doc.goTo(x, p.y, ts.width - indent, p.lines.length * lh, p.entry.id);
     }
   });
