@@ -5,6 +5,7 @@
 import type { Curriculum } from '../curriculum/index.js';
 import { buildContext, type BuildContext } from './context.js';
 import { buildHandbook, handbookJobs, type Edition } from './handbook.js';
+import { writeManifest } from './manifest.js';
 import type { ArtifactResult } from './output.js';
 
 export interface BuildOptions {
@@ -38,5 +39,6 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
       done(await buildHandbook(ctx, job));
     }
   }
+  writeManifest(ctx, files);
   return { ctx, files };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { buildAll, type ArtifactResult, type BuildOptions } from '../artifacts/index.js';
-import { displayPath, loadCurriculum } from '../curriculum/index.js';
+import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
 import { info, paint, progressEnabled } from './output.js';
 
 export interface BuildCliOptions {
@@ -9,6 +9,7 @@ export interface BuildCliOptions {
   edition?: 'facilitator' | 'participant';
   pdfa?: boolean;
   only?: BuildOptions['only'];
+  watch?: boolean;
   json?: boolean;
 }
 
@@ -19,6 +20,19 @@ export function fileLine(r: ArtifactResult): string {
 
 /** Shared by build, handbook, slides and attendance: they differ only in what they build. */
 export async function runBuild(dir: string, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<number> {
+  if (!opts.watch) {
+    await buildOnce(dir, opts, only);
+    return 0;
+  }
+  const { watchBuild } = await import('./watch.js');
+  let roster: string | undefined;
+  return watchBuild(dir, opts.out, async (kinds) => {
+    const c = await buildOnce(dir, opts, kinds);
+    roster = c.settings.attendance.roster;
+  }, only, () => roster);
+}
+
+async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<Curriculum> {
   const started = performance.now();
   const c = loadCurriculum(dir);
   const progress = progressEnabled() && !opts.json;
@@ -42,7 +56,7 @@ export async function runBuild(dir: string, opts: BuildCliOptions, only?: BuildO
   } else {
     info(`${files.length} berkas, ${files.reduce((n, f) => n + f.pages, 0)} halaman di ${displayPath(ctx.outDir)} (${total} d) — ${c.title} versi ${ctx.stampLine}`);
   }
-  return 0;
+  return c;
 }
 
 export async function run(dir: string, opts: BuildCliOptions): Promise<number> {

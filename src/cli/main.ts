@@ -78,6 +78,7 @@ function buildProgram(): Command {
       .addOption(new Option('--edition <edition>', 'hanya satu edisi buku panduan').choices(['facilitator', 'participant']))
       .addOption(new Option('--only <jenis...>', 'hanya jenis dokumen tertentu').choices(['handbook', 'slides', 'attendance']))
       .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
+      .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
       .action(action(() => import('./build.js'))),
     'bimtek build curriculum --out out',
   );
