@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { ROOT, runCli } from './helpers/cli.js';
 import { flat, readPdf, type PdfRead } from './helpers/pdf.js';
 
 const FIXTURE = 'tests/fixtures/mini';
@@ -77,5 +78,45 @@ describe('handbook (mini fixture)', () => {
     for (const f of ['handbook-facilitator.pdf', 'handbook-participant.pdf']) {
       expect(readFileSync(path.join(out2, f)).equals(readFileSync(path.join(out, f)))).toBe(true);
     }
+  });
+});
+
+describe('handbook options', () => {
+  it('uses a partial overridden by the curriculum and falls back for the rest', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bimtek-override-'));
+    cpSync(path.join(ROOT, FIXTURE), dir, { recursive: true });
+    mkdirSync(path.join(dir, 'templates/handbook'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/handbook/glossary.hbs'), '# Istilah Khusus Kota Uji\n\n{{#each glossary}}\n- {{term}} = {{expansion}}\n{{/each}}\n');
+    const out = path.join(dir, 'out');
+    const r = runCli(['handbook', dir, '--out', out, '--edition', 'participant']);
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = await readPdf(path.join(out, 'handbook-participant.pdf'));
+    const text = flat(pdf.text);
+    expect(text).toContain('Istilah Khusus Kota Uji');
+    expect(text).toContain('TPS = Tempat Pemungutan Suara');
+    expect(text).not.toContain('Daftar Istilah');
+    expect(text).toContain('Daftar Isi');
+  });
+
+  it('is tagged with the document language', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bimtek-tag-'));
+    expect(runCli(['handbook', FIXTURE, '--out', out, '--edition', 'participant']).code).toBe(0);
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(path.join(out, 'handbook-participant.pdf'))), verbosity: 0 }).promise;
+    expect(await doc.getMarkInfo()).toMatchObject({ Marked: true });
+    const tree = (await (await doc.getPage(5)).getStructTree()) as { children: { role: string; lang?: string; children?: unknown[] }[] };
+    const roles = JSON.stringify(tree);
+    expect(roles).toContain('"role":"H1"');
+    expect(roles).toContain('"role":"P"');
+    expect(roles).toContain('"role":"Table"');
+    await doc.destroy();
+  });
+
+  it('writes PDF/A-2b archive copies beside the normal files with --pdfa', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bimtek-pdfa-'));
+    expect(runCli(['handbook', FIXTURE, '--out', out, '--edition', 'facilitator', '--pdfa']).code).toBe(0);
+    const archive = readFileSync(path.join(out, 'handbook-facilitator-pdfa.pdf'), 'latin1');
+    expect(archive).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(archive).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(readFileSync(path.join(out, 'handbook-facilitator.pdf'), 'latin1')).not.toContain('pdfaid:part');
   });
 });

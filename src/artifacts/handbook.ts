@@ -23,14 +23,19 @@ export interface HandbookOptions {
 export interface HandbookJob {
   audience: string | undefined;
   edition: Edition;
+  /** A PDF/A-2b archive copy (written beside the normal file with `--pdfa`). */
+  pdfa: boolean;
   file: string;
 }
 
 export function handbookJobs(ctx: BuildContext, opts: HandbookOptions): HandbookJob[] {
   const editions = opts.edition ? [opts.edition] : ctx.c.settings.handbook.editions;
   const audiences = ctx.c.settings.handbook.per_audience ? audiencePlan(ctx.c, opts.audience) : [opts.audience];
+  const variants = ctx.pdfa ? [false, true] : [false];
   return audiences.flatMap((audience) =>
-    editions.map((edition) => ({ audience, edition, file: path.join(ctx.outDir, `handbook${audience ? `-${audience}` : ''}-${edition}${ctx.pdfa ? '-pdfa' : ''}.pdf`) })),
+    editions.flatMap((edition) =>
+      variants.map((pdfa) => ({ audience, edition, pdfa, file: path.join(ctx.outDir, `handbook${audience ? `-${audience}` : ''}-${edition}${pdfa ? '-pdfa' : ''}.pdf`) })),
+    ),
   );
 }
 
@@ -51,7 +56,7 @@ export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMa
   const meta = documentMeta(ctx, title, c.subtitle ?? c.event.name, [c.event.kind, c.event.name, editionLabel, ...(audienceName ? [audienceName] : [])]);
   return writePdf(
     job.file,
-    { page: HANDBOOK_PAGE, meta, tagged: true, pdfa: ctx.pdfa, bufferPages: true },
+    { page: HANDBOOK_PAGE, meta, tagged: true, pdfa: job.pdfa, bufferPages: true },
     { kind: 'handbook', edition: job.edition, ...(job.audience ? { audience: job.audience } : {}) },
     (doc) => {
       const ts = new Typesetter(doc, { page: HANDBOOK_PAGE, components: builtinComponents, image: imageLoader(c, c.file), glyphs: ctx.glyphs, where: path.basename(job.file), tagged: true });

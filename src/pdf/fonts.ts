@@ -42,21 +42,29 @@ export function fontKeyFor(bold: boolean, italic: boolean): FontKey {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 }
 
-/** Advance widths in font units, cached per font and string (bounded so long builds stay flat). */
-const widthCache = new Map<FontKey, Map<string, number>>();
-const CACHE_LIMIT = 20_000;
+/**
+ * Advance widths from the font's metrics, one code point at a time (cached per font). Shaping each
+ * word with the OpenType engine costs far more and changes little for Latin text: kerning only
+ * ever brings letters closer, so these widths are a safe upper bound for line breaking.
+ */
+const advances = new Map<FontKey, Map<number, number>>();
 
 export function textWidth(key: FontKey, text: string, size: number): number {
-  let cache = widthCache.get(key);
-  if (!cache) widthCache.set(key, (cache = new Map()));
-  let units = cache.get(text);
-  if (units === undefined) {
-    const f = font(key);
-    units = f.layout(text).advanceWidth;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, units);
+  let table = advances.get(key);
+  if (!table) advances.set(key, (table = new Map()));
+  const f = font(key);
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++)!;
+    let adv = table.get(cp);
+    if (adv === undefined) {
+      adv = f.glyphForCodePoint(cp).advanceWidth;
+      table.set(cp, adv);
+    }
+    units += adv;
   }
-  return (units * size) / font(key).unitsPerEm;
+  return (units * size) / f.unitsPerEm;
 }
 
 /** Ascender in points: where the baseline sits below the top of a line. */
