@@ -38,6 +38,20 @@ export function font(key: FontKey): Font {
   return f;
 }
 
+/**
+ * A stand-in that parses the font only when a document first uses it: registering all four
+ * faces in every document then costs nothing for the faces a document never shows.
+ */
+export function lazyFont(key: FontKey): Font {
+  return new Proxy({} as Font, {
+    get(_target, prop) {
+      const f = font(key) as unknown as Record<PropertyKey, unknown>;
+      const value = f[prop];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(f) : value;
+    },
+  });
+}
+
 export function fontKeyFor(bold: boolean, italic: boolean): FontKey {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 }

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -19,6 +20,34 @@ type Compiled = Handlebars.TemplateDelegate;
 
 /** Compiled templates by path + content hash: watch mode and repeated builds skip recompiling. */
 const compileCache = new Map<string, Compiled>();
+
+/** The one set of compile options, shared with the build-time precompiler. */
+export function compileOptions(): CompileOptions {
+  const knownHelpers = Object.fromEntries(Object.keys(helpers('id')).map((h) => [h, true]));
+  return { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true, preventIndent: true };
+}
+
+type CompileOptions = Parameters<typeof Handlebars.precompile>[1];
+
+export function contentHash(source: string): string {
+  return createHash('sha1').update(source).digest('hex');
+}
+
+/**
+ * Built-in templates precompiled by `npm run build` (dist/templates-precompiled.cjs), keyed by
+ * content hash: the first build of a process skips the Handlebars compiler for them.
+ */
+let precompiled: Record<string, unknown> | null | undefined;
+function precompiledSpec(hash: string): unknown {
+  if (precompiled === undefined) {
+    try {
+      precompiled = createRequire(import.meta.url)('../templates-precompiled.cjs') as Record<string, unknown>;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled?.[hash];
+}
 
 export interface TemplateSource {
   name: string;
@@ -68,17 +97,22 @@ export class TemplateEngine {
 
   /** Compile once per content; wrap so runtime errors name the template file and line. */
   private compiled(src: TemplateSource): Compiled {
-    const key = `${src.file}\0${createHash('sha1').update(src.source).digest('hex')}`;
+    const hash = contentHash(src.source);
+    const key = `${src.file}\0${hash}`;
     let fn = compileCache.get(key);
     if (!fn) {
-      try {
-        // parse() reports syntax errors eagerly with their position.
-        this.hb.parse(src.source);
-      } catch (e) {
-        throw templateError(src, e, 'sintaks template salah');
+      const spec = precompiledSpec(hash);
+      let inner: Compiled;
+      if (spec) inner = this.hb.template(spec as Parameters<typeof Handlebars.template>[0]);
+      else {
+        try {
+          // parse() reports syntax errors eagerly with their position.
+          this.hb.parse(src.source);
+        } catch (e) {
+          throw templateError(src, e, 'sintaks template salah');
+        }
+        inner = this.hb.compile(src.source, compileOptions());
       }
-      const knownHelpers = Object.fromEntries(Object.keys(helpers('id')).map((h) => [h, true]));
-      const inner = this.hb.compile(src.source, { noEscape: true, strict: true, knownHelpers, knownHelpersOnly: true, preventIndent: true });
       fn = ((context: unknown, options?: Handlebars.RuntimeOptions) => {
         try {
           return inner(context, { ...options, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
