@@ -44,7 +44,7 @@ function coverBlocks(ts: Typesetter, blocks: Block[]): void {
 export const toc: ComponentRenderer = (ts) => {
   const entries = ts.tocEntries;
   const body = ts.bodyStyle();
-  const lh = body.size * 1.6;
+  const lh = body.size * 1.5;
   const numberWidth = 28;
   const placed: { entry: (typeof entries)[number]; page: number; y: number; lines: ReturnType<Typesetter['lines']> }[] = [];
   for (const entry of entries) {
@@ -65,7 +65,7 @@ export const toc: ComponentRenderer = (ts) => {
       doc.switchToPage(p.page);
       const indent = p.entry.level > 1 ? 18 : 0;
       const x = ts.left + indent;
-      const style = ts.bodyStyle({ font: p.entry.level === 1 ? 'bold' : 'regular', leading: 1.6 });
+      const style = ts.bodyStyle({ font: p.entry.level === 1 ? 'bold' : 'regular', leading: 1.5 });
       const pageNo = String((pageOf.get(p.entry.id) ?? 0) + 1);
       const last = p.lines[p.lines.length - 1]!;
       const lastY = p.y + (p.lines.length - 1) * lh;

@@ -338,7 +338,7 @@ export class Typesetter {
     const own = lines.length * ts.size * ts.leading;
     if (style.pageBreakBefore && !this.atPageTop) this.newPage();
     // Keep with next: the heading plus the start of what follows must fit, or both move on.
-    const follow = next && next.type !== 'pagebreak' ? Math.min(this.measure([next]), (next.type === 'heading' ? 5 : 3) * this.theme.body.size * this.theme.body.leading) : 0;
+    const follow = next && next.type !== 'pagebreak' ? this.startHeight(next) : 0;
     const before = this.atPageTop ? 0 : style.spaceBefore;
     this.ensure(before + own + style.spaceAfter + follow);
     if (!this.atPageTop) this.y += before;
@@ -357,6 +357,21 @@ export class Typesetter {
     });
     if (style.rule) this.artifact((doc) => doc.moveTo(this.left, this.y + 2).lineTo(this.left + this.width, this.y + 2).lineWidth(0.8).strokeColor(style.color).stroke());
     this.y += style.spaceAfter;
+  }
+
+  /**
+   * The least of a block that must share the page with a heading above it: a table's header and
+   * (up to four lines of) its first row, else the first few lines.
+   */
+  private startHeight(b: Block): number {
+    const line = this.theme.body.size * this.theme.body.leading;
+    if (b.type === 'table') {
+      const th = this.theme.table;
+      const headerOnly = this.measure([{ ...b, rows: [] }]);
+      const firstRow = this.measure([{ ...b, rows: b.rows.slice(0, 1) }]);
+      return firstRow <= this.bottom - this.top ? firstRow : headerOnly + 4 * th.size * th.leading + 2 * th.padding;
+    }
+    return Math.min(this.measure([b]), (b.type === 'heading' ? 5 : 3) * line);
   }
 
   /** PDF bookmarks mirror the table of contents: chapters at the top, their sections below. */
@@ -420,10 +435,12 @@ export class Typesetter {
     };
     this.y += 2;
     this.group('Table', () => {
-      const firstRowH = t.rows[0] ? Math.max(...layoutRow(t.rows[0], false).map((ls) => ls.length)) * lh + 2 * th.padding : 0;
-      this.ensure(headerH + Math.min(firstRowH, 4 * lh));
-      drawHeader(false);
       const capacity = this.bottom - this.top - headerH;
+      // The header never stands alone: it starts where the whole first row fits (rows split only
+      // when taller than a page).
+      const firstRowH = t.rows[0] ? Math.max(...layoutRow(t.rows[0], false).map((ls) => ls.length)) * lh + 2 * th.padding : 0;
+      this.ensure(headerH + (firstRowH <= capacity ? firstRowH : 4 * lh));
+      drawHeader(false);
       for (const row of t.rows) {
         let pending = layoutRow(row, false);
         const fullH = Math.max(...pending.map((ls) => ls.length)) * lh + 2 * th.padding;
