@@ -14,8 +14,6 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-type Runner = (program: Command) => Promise<number>;
-
 /** Runs a command module lazily and turns thrown errors into exit codes. */
 function action(load: () => Promise<{ run: (...args: never[]) => Promise<number> }>): (...args: unknown[]) => Promise<void> {
   return async (...args: unknown[]) => {
@@ -108,4 +106,3 @@ export async function main(argv: string[]): Promise<number> {
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }
 
-export type { Runner };

@@ -520,8 +520,8 @@ export class Typesetter {
     const fits = h <= this.bottom - this.top;
     if (fits && h > this.remaining) this.newPage();
     this.ensure(Math.min(h, 40));
-    let segTop = this.y;
-    let segPage = this.pageIndex;
+    const segTop = this.y;
+    const segPage = this.pageIndex;
     if (fits) {
       const y = this.y;
       this.artifact((doc) => {
@@ -548,8 +548,6 @@ export class Typesetter {
         }
         doc.switchToPage(end);
       }
-      segTop = this.y;
-      segPage = this.pageIndex;
     }
     this.y += this.theme.paragraphSpacing;
   }
