@@ -39,12 +39,22 @@ export function font(key: FontKey): Font {
 }
 
 /**
- * A stand-in that parses the font only when a document first uses it: registering all four
- * faces in every document then costs nothing for the faces a document never shows.
+ * What PDFKit sees of a font: a stand-in that parses the file only when a document first uses it,
+ * and that lays text out by the font's own advance widths instead of OpenType shaping. Shaping
+ * Noto Sans (hundreds of GSUB/GPOS lookups) was more than half of a build's time; for the Latin
+ * text of our documents it only adds kerning, which Word leaves off by default too. In exchange,
+ * the widths the line breaker measures are exactly the widths PDFKit draws.
  */
 export function lazyFont(key: FontKey): Font {
+  const layout = (text: string) => {
+    const f = font(key);
+    const glyphs = f.glyphsForString(text);
+    const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    return { glyphs, positions, advanceWidth: positions.reduce((w, p) => w + p.xAdvance, 0) };
+  };
   return new Proxy({} as Font, {
     get(_target, prop) {
+      if (prop === 'layout') return layout;
       const f = font(key) as unknown as Record<PropertyKey, unknown>;
       const value = f[prop];
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(f) : value;
@@ -57,9 +67,8 @@ export function fontKeyFor(bold: boolean, italic: boolean): FontKey {
 }
 
 /**
- * Advance widths from the font's metrics, one code point at a time (cached per font). Shaping each
- * word with the OpenType engine costs far more and changes little for Latin text: kerning only
- * ever brings letters closer, so these widths are a safe upper bound for line breaking.
+ * Advance widths from the font's metrics, one code point at a time (cached per font): the same
+ * widths PDFKit draws with (see lazyFont).
  */
 const advances = new Map<FontKey, Map<number, number>>();
 
@@ -90,16 +99,21 @@ export function ascent(key: FontKey, size: number): number {
 /** Characters no embedded font can draw, with a short sample of where each was seen. */
 export class MissingGlyphs {
   private readonly seen = new Map<string, Set<string>>();
+  private readonly known = new Map<FontKey, Map<number, boolean>>();
 
-  check(key: FontKey, text: string, where: string): void {
-    const f = font(key);
+  /** `where` is computed only when a character is missing. */
+  check(key: FontKey, text: string, where: string | (() => string)): void {
+    let known = this.known.get(key);
+    if (!known) this.known.set(key, (known = new Map()));
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
-      if (!f.hasGlyphForCodePoint(cp)) {
+      if (cp < 0x7f || (cp >= 0x7f && cp < 0xa0)) continue;
+      let has = known.get(cp);
+      if (has === undefined) known.set(cp, (has = font(key).hasGlyphForCodePoint(cp)));
+      if (!has) {
         let places = this.seen.get(ch);
         if (!places) this.seen.set(ch, (places = new Set()));
-        if (places.size < 3) places.add(where);
+        if (places.size < 3) places.add(typeof where === 'string' ? where : where());
       }
     }
   }

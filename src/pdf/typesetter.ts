@@ -221,7 +221,8 @@ export class Typesetter {
     const baseItalic = style.font === 'italic' || style.font === 'boldItalic';
     return runs.map((r) => {
       const key = r.code ? 'regular' : fontKeyFor(baseBold || Boolean(r.bold), baseItalic || Boolean(r.italic));
-      this.opts.glyphs?.check(key, r.text, `${this.opts.where ?? 'dokumen'}: “${snippet(plainText(runs))}”`);
+      // Checked when drawn (not in measuring passes): each text once.
+      if (this.doc) this.opts.glyphs?.check(key, r.text, () => `${this.opts.where ?? 'dokumen'}: “${snippet(plainText(runs))}”`);
       return {
         text: r.text,
         font: key,
