@@ -66,6 +66,22 @@ describe('version stamp, reproducible builds and manifest', () => {
   });
 });
 
+describe('build --changes-since', () => {
+  it('appends the changes since a revision to the handbook', async () => {
+    const repo = repoWithCurriculum();
+    const file = path.join(repo, 'curriculum/modules/01-pemungutan.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('duration: 90', 'duration: 120'));
+    git(repo, 'commit', '-qam', 'durasi baru');
+    const r = runCli(['build', 'curriculum', '--out', 'out', '--only', 'handbook', '--edition', 'facilitator', '--changes-since', 'HEAD~1'], { cwd: repo });
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = await readPdf(path.join(repo, 'out/handbook-facilitator.pdf'));
+    const last = pdf.pages.slice(-2).map((p) => p.text).join('\n');
+    expect(last).toContain('Daftar Perubahan');
+    expect(pdf.text).toMatch(/90 menit|1 jam 30 menit/);
+    expect(pdf.outline.map((o) => o.title)).toContain('Daftar Perubahan');
+  });
+});
+
 describe('watch mode', () => {
   it('rebuilds after an edit and keeps watching after an invalid one', async () => {
     const repo = repoWithCurriculum();

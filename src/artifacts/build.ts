@@ -14,6 +14,8 @@ export interface BuildOptions {
   edition?: Edition;
   only?: ('handbook' | 'slides' | 'attendance')[];
   pdfa?: boolean;
+  /** Append a "Daftar Perubahan" (changes since this git revision) to the handbooks. */
+  changesSince?: string;
   /** Called when a file is finished (for the terminal report). */
   onFile?: (r: ArtifactResult) => void;
   /** Called before a file starts (for progress). */
@@ -25,6 +27,14 @@ export interface BuildResult {
   files: ArtifactResult[];
 }
 
+/** The changes since `rev`, as a handbook appendix chapter. */
+async function changesAppendix(ctx: BuildContext, rev: string): Promise<string> {
+  const { changesMarkdown, diffCurricula, readCurriculumAt, sideSummary } = await import('../version/diff.js');
+  const old = await readCurriculumAt(ctx.c.root, rev);
+  const moduleTitles = Object.fromEntries(old.modules.map((m) => [m.id, m.title]));
+  return '\n\n' + changesMarkdown(diffCurricula(old, ctx.c), ctx, { from: sideSummary(old), moduleTitles });
+}
+
 export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<BuildResult> {
   const ctx = buildContext(c, opts.out, { pdfa: opts.pdfa });
   const wants = (k: 'handbook' | 'slides' | 'attendance') => !opts.only || opts.only.includes(k);
@@ -34,9 +44,10 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
     opts.onFile?.(r);
   };
   if (wants('handbook')) {
+    const appendix = opts.changesSince ? await changesAppendix(ctx, opts.changesSince) : '';
     for (const job of handbookJobs(ctx, opts)) {
       opts.onStart?.(job.file);
-      done(await buildHandbook(ctx, job));
+      done(await buildHandbook(ctx, job, appendix));
     }
   }
   writeManifest(ctx, files);

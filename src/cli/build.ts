@@ -10,6 +10,7 @@ export interface BuildCliOptions {
   pdfa?: boolean;
   only?: BuildOptions['only'];
   watch?: boolean;
+  changesSince?: string;
   json?: boolean;
 }
 
@@ -41,6 +42,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     audience: opts.audience,
     edition: opts.edition,
     pdfa: opts.pdfa,
+    changesSince: opts.changesSince,
     only,
     onStart: progress ? (file) => process.stderr.write(paint.dim(`… ${displayPath(file)}\r`)) : undefined,
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),

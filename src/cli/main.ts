@@ -21,7 +21,9 @@ function action(load: () => Promise<{ run: (...args: never[]) => Promise<number>
     const globals = cmd.optsWithGlobals<GlobalOptions>();
     try {
       const mod = await load();
-      process.exitCode = await (mod.run as (...a: unknown[]) => Promise<number>)(...args.slice(0, -1));
+      // The options object commander passes holds only the command's own options: add the globals.
+      const positional = args.slice(0, -2);
+      process.exitCode = await (mod.run as (...a: unknown[]) => Promise<number>)(...positional, globals);
     } catch (e) {
       process.exitCode = await reportFailure(e, globals);
     }
@@ -77,6 +79,7 @@ function buildProgram(): Command {
       .addOption(new Option('--only <jenis...>', 'hanya jenis dokumen tertentu').choices(['handbook', 'slides', 'attendance']))
       .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
       .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
+      .option('--changes-since <rev>', 'lampirkan Daftar Perubahan sejak revisi git ini ke buku panduan')
       .action(action(() => import('./build.js'))),
     'bimtek build curriculum --out out',
   );
@@ -91,6 +94,18 @@ function buildProgram(): Command {
       .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
       .action(action(() => import('./handbook.js'))),
     'bimtek handbook curriculum --edition participant',
+  );
+  example(
+    program
+      .command('diff')
+      .argument('<rev-a>', 'revisi git lama (commit, tag, cabang)')
+      .argument('[rev-b]', 'revisi git baru (bawaan: pohon kerja)')
+      .description('apa yang berubah di kurikulum antara dua revisi git, sebagai kurikulum (bukan baris teks)')
+      .option('--dir <dir>', 'folder kurikulum', 'curriculum')
+      .addOption(new Option('--format <format>', 'bentuk laporan').choices(['text', 'md', 'json', 'pdf']).default('text'))
+      .option('-o, --out <file>', 'tulis ke berkas (pdf: bawaan out/daftar-perubahan.pdf)')
+      .action(action(() => import('./diff.js'))),
+    'bimtek diff v2024.10 HEAD --format pdf --out out/daftar-perubahan.pdf',
   );
   return program;
 }
