@@ -5,6 +5,7 @@
 import type { Curriculum } from '../curriculum/index.js';
 import { buildContext, type BuildContext } from './context.js';
 import { buildHandbook, handbookJobs, type Edition } from './handbook.js';
+import { buildSlides, slidesJobs } from './slides.js';
 import { writeManifest } from './manifest.js';
 import type { ArtifactResult } from './output.js';
 
@@ -14,6 +15,8 @@ export interface BuildOptions {
   edition?: Edition;
   only?: ('handbook' | 'slides' | 'attendance')[];
   pdfa?: boolean;
+  /** Slides: 3 also writes a handout with three slides per page. */
+  handout?: 1 | 3;
   /** Append a "Daftar Perubahan" (changes since this git revision) to the handbooks. */
   changesSince?: string;
   /** Called when a file is finished (for the terminal report). */
@@ -48,6 +51,12 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
     for (const job of handbookJobs(ctx, opts)) {
       opts.onStart?.(job.file);
       done(await buildHandbook(ctx, job, appendix));
+    }
+  }
+  if (wants('slides')) {
+    for (const job of slidesJobs(ctx, { audience: opts.audience, handout: opts.handout ?? 1 })) {
+      opts.onStart?.(job.files.slides);
+      for (const r of await buildSlides(ctx, job)) done(r);
     }
   }
   writeManifest(ctx, files);

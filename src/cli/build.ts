@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildAll, type ArtifactResult, type BuildOptions } from '../artifacts/index.js';
 import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
 import { info, paint, progressEnabled } from './output.js';
+import { parseHandout } from './slides.js';
 
 export interface BuildCliOptions {
   out: string;
@@ -11,11 +12,13 @@ export interface BuildCliOptions {
   only?: BuildOptions['only'];
   watch?: boolean;
   changesSince?: string;
+  /** Slides handout layout: "1" or "3" (see parseHandout). */
+  handout?: string;
   json?: boolean;
 }
 
 export function fileLine(r: ArtifactResult): string {
-  const pages = `${r.pages} halaman`.padStart(12);
+  const pages = `${r.pages} ${r.kind === 'pptx' ? 'slide' : 'halaman'}`.padStart(12);
   return `${paint.green('✓')} ${displayPath(r.path).padEnd(44)} ${pages}  ${(r.ms / 1000).toFixed(2)} d`;
 }
 
@@ -43,6 +46,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     edition: opts.edition,
     pdfa: opts.pdfa,
     changesSince: opts.changesSince,
+    handout: parseHandout(opts.handout),
     only,
     onStart: progress ? (file) => process.stderr.write(paint.dim(`… ${displayPath(file)}\r`)) : undefined,
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),

@@ -80,6 +80,7 @@ function buildProgram(): Command {
       .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
       .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
       .option('--changes-since <rev>', 'lampirkan Daftar Perubahan sejak revisi git ini ke buku panduan')
+      .option('--handout <n>', 'slide: 3 = juga handout tiga slide per halaman', '1')
       .action(action(() => import('./build.js'))),
     'bimtek build curriculum --out out',
   );
@@ -94,6 +95,18 @@ function buildProgram(): Command {
       .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
       .action(action(() => import('./handbook.js'))),
     'bimtek handbook curriculum --edition participant',
+  );
+  example(
+    program
+      .command('slides')
+      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .description('buat slide saja: slides.pdf (16:9), slides-notes.pdf (A4 dengan catatan pembicara) dan slides.pptx')
+      .addOption(outOption())
+      .option('--audience <id>', 'hanya untuk satu sasaran')
+      .option('--handout <n>', '3 = juga handout peserta tiga slide per halaman (slides-handout.pdf)', '1')
+      .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
+      .action(action(() => import('./slides.js'))),
+    'bimtek slides curriculum --handout 3',
   );
   example(
     program

@@ -73,6 +73,7 @@ const id = {
   uncommitted: 'ada perubahan belum di-commit',
   notInGit: 'di luar git',
   changes: 'Daftar Perubahan',
+  slideText: { module: 'Modul', slides: 'Bahan Tayang', notes: 'Catatan Pembicara', handout: 'Handout Peserta', noNotes: 'Tidak ada catatan untuk slide ini.', slide: 'Slide' },
 };
 
 export type Labels = typeof id;
@@ -147,6 +148,7 @@ const en: Labels = {
   uncommitted: 'uncommitted changes',
   notInGit: 'not in git',
   changes: 'Change Log',
+  slideText: { module: 'Module', slides: 'Slides', notes: 'Speaker Notes', handout: 'Participant Handout', noNotes: 'No notes for this slide.', slide: 'Slide' },
 };
 
 const TABLES: Record<Language, Labels> = { id, en };
