@@ -35,11 +35,14 @@ export interface SlideSpec extends SlideContent {
   module?: string;
 }
 
-/** The data the slide templates see: the handbook's view plus `keyPoints` per module and `slideText`. */
+/**
+ * The data the slide templates see: the handbook's view plus `slideText` and `keyPoints` per
+ * module for the closing slide: each section's first key point, a summary rather than a repeat.
+ */
 export function slidesView(ctx: BuildContext, audience: string | undefined): Record<string, unknown> {
   const view = curriculumView(ctx, audience);
   const mods = modulesFor(ctx.c, audience);
-  const modules = (view.modules as Record<string, unknown>[]).map((m, i) => ({ ...m, keyPoints: mods[i]!.sections.flatMap((s) => s.key_points) }));
+  const modules = (view.modules as Record<string, unknown>[]).map((m, i) => ({ ...m, keyPoints: mods[i]!.sections.flatMap((s) => s.key_points.slice(0, 1)) }));
   return { ...view, modules, slideText: ctx.labels.slideText };
 }
 
