@@ -3,9 +3,11 @@
  * atomically. Reports every finished file; warns once about characters the fonts cannot draw.
  */
 import type { Curriculum } from '../curriculum/index.js';
+import { inBatch } from '../write/index.js';
 import { buildContext, type BuildContext } from './context.js';
 import { buildHandbook, handbookJobs, type Edition } from './handbook.js';
 import { buildSlides, slidesJobs } from './slides.js';
+import { attendanceJobs, attendanceRoster, buildAttendance, type AttendanceOptions } from './attendance.js';
 import { writeManifest } from './manifest.js';
 import type { ArtifactResult } from './output.js';
 
@@ -17,6 +19,8 @@ export interface BuildOptions {
   pdfa?: boolean;
   /** Slides: 3 also writes a handout with three slides per page. */
   handout?: 1 | 3;
+  /** Attendance sheets: roster, session, grouping, blank rows, orientation. */
+  attendance?: AttendanceOptions;
   /** Append a "Daftar Perubahan" (changes since this git revision) to the handbooks. */
   changesSince?: string;
   /** Called when a file is finished (for the terminal report). */
@@ -42,23 +46,33 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
   const ctx = buildContext(c, opts.out, { pdfa: opts.pdfa });
   const wants = (k: 'handbook' | 'slides' | 'attendance') => !opts.only || opts.only.includes(k);
   const files: ArtifactResult[] = [];
-  const done = (r: ArtifactResult) => {
-    files.push(r);
-    opts.onFile?.(r);
-  };
-  if (wants('handbook')) {
-    const appendix = opts.changesSince ? await changesAppendix(ctx, opts.changesSince) : '';
-    for (const job of handbookJobs(ctx, opts)) {
-      opts.onStart?.(job.file);
-      done(await buildHandbook(ctx, job, appendix));
+  // All or nothing: the files replace the previous ones only when every artifact succeeded.
+  await inBatch(async () => {
+    if (wants('handbook')) {
+      const appendix = opts.changesSince ? await changesAppendix(ctx, opts.changesSince) : '';
+      for (const job of handbookJobs(ctx, opts)) {
+        opts.onStart?.(job.file);
+        files.push(await buildHandbook(ctx, job, appendix));
+      }
     }
-  }
-  if (wants('slides')) {
-    for (const job of slidesJobs(ctx, { audience: opts.audience, handout: opts.handout ?? 1 })) {
-      opts.onStart?.(job.files.slides);
-      for (const r of await buildSlides(ctx, job)) done(r);
+    if (wants('slides')) {
+      for (const job of slidesJobs(ctx, { audience: opts.audience, handout: opts.handout ?? 1 })) {
+        opts.onStart?.(job.files.slides);
+        files.push(...(await buildSlides(ctx, job)));
+      }
     }
-  }
-  writeManifest(ctx, files);
+    // A full build includes the attendance sheets when the curriculum names a roster.
+    const attendance = opts.attendance ?? {};
+    if (opts.only?.includes('attendance') || (!opts.only && (c.assets.roster || attendance.roster))) {
+      const jobs = attendanceJobs(ctx, attendance);
+      const rows = await attendanceRoster(jobs);
+      for (const job of jobs) {
+        opts.onStart?.(job.file);
+        files.push(await buildAttendance(ctx, job, rows));
+      }
+    }
+    writeManifest(ctx, files);
+  });
+  for (const f of files) opts.onFile?.(f);
   return { ctx, files };
 }

@@ -29,15 +29,15 @@ export async function writePdf(target: string, options: DocumentOptions, info: A
     doc.pipe(out.stream);
     const pages = await draw(doc);
     doc.end();
-    await out.commit();
-    return finished(target, info, pages, started);
+    return finished(target, info, pages, started, await out.commit());
   } catch (e) {
     out.discard();
     throw e;
   }
 }
 
-export function finished(target: string, info: ArtifactInfo, pages: number, started: number): ArtifactResult {
-  const bytes = readFileSync(target);
+/** The report of a written file; `bytesAt` is where its bytes are now (a staged temp file in a batch). */
+export function finished(target: string, info: ArtifactInfo, pages: number, started: number, bytesAt = target): ArtifactResult {
+  const bytes = readFileSync(bytesAt);
   return { path: target, ...info, pages, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), ms: performance.now() - started };
 }

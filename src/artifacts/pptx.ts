@@ -181,6 +181,6 @@ function splitNoteParagraphs(xml: string, lang: string): string {
 export async function writePptx(target: string, slides: PlannedSlide[], opts: PptxOptions): Promise<ArtifactResult> {
   const started = performance.now();
   const buf = await pptxBuffer(slides, opts);
-  writeFileAtomic(target, buf);
-  return finished(target, opts.info, slides.length, started);
+  const bytesAt = writeFileAtomic(target, buf);
+  return finished(target, opts.info, slides.length, started, bytesAt);
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { buildAll, type ArtifactResult, type BuildOptions } from '../artifacts/index.js';
+import type { AttendanceOptions } from '../artifacts/attendance.js';
+import type { BuildOptions } from '../artifacts/index.js';
 import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
-import { info, paint, progressEnabled } from './output.js';
+import { fileLine, info, paint, progressEnabled } from './output.js';
 import { parseHandout } from './slides.js';
 
 export interface BuildCliOptions {
@@ -14,12 +15,9 @@ export interface BuildCliOptions {
   changesSince?: string;
   /** Slides handout layout: "1" or "3" (see parseHandout). */
   handout?: string;
+  /** Set by `bimtek attendance` from its own options. */
+  attendance?: AttendanceOptions;
   json?: boolean;
-}
-
-export function fileLine(r: ArtifactResult): string {
-  const pages = `${r.pages} ${r.kind === 'pptx' ? 'slide' : 'halaman'}`.padStart(12);
-  return `${paint.green('✓')} ${displayPath(r.path).padEnd(44)} ${pages}  ${(r.ms / 1000).toFixed(2)} d`;
 }
 
 /** Shared by build, handbook, slides and attendance: they differ only in what they build. */
@@ -39,6 +37,8 @@ export async function runBuild(dir: string, opts: BuildCliOptions, only?: BuildO
 async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<Curriculum> {
   const started = performance.now();
   const c = loadCurriculum(dir);
+  // The rendering code loads only once the curriculum is valid: a bad input answers fast.
+  const { buildAll } = await import('../artifacts/index.js');
   const progress = progressEnabled() && !opts.json;
   const { ctx, files } = await buildAll(c, {
     out: opts.out,
@@ -47,6 +47,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     pdfa: opts.pdfa,
     changesSince: opts.changesSince,
     handout: parseHandout(opts.handout),
+    attendance: opts.attendance,
     only,
     onStart: progress ? (file) => process.stderr.write(paint.dim(`… ${displayPath(file)}\r`)) : undefined,
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),

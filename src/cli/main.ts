@@ -37,6 +37,11 @@ async function reportFailure(e: unknown, globals: GlobalOptions): Promise<number
     printDiagnostics(e.diagnostics, globals);
     return EXIT.user;
   }
+  if (e instanceof Error && e.name === 'LayoutError') {
+    // Raised by the layout engine for Markdown a (user) template produced.
+    printDiagnostics([{ file: 'template', line: 0, col: 0, severity: 'error', message: e.message, hint: (e as Error & { hint: string }).hint }], globals);
+    return EXIT.user;
+  }
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`bimtek: galat internal: ${message}\n`);
   if (globals.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
@@ -107,6 +112,22 @@ function buildProgram(): Command {
       .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
       .action(action(() => import('./slides.js'))),
     'bimtek slides curriculum --handout 3',
+  );
+  example(
+    program
+      .command('attendance')
+      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .description('buat daftar hadir saja: satu PDF per hari kegiatan, dari roster peserta (CSV atau XLSX)')
+      .addOption(outOption())
+      .option('--roster <file>', 'roster peserta (CSV dengan , atau ;, atau XLSX); bawaan: settings.attendance.roster')
+      .option('--sheet <name>', 'nama sheet XLSX (bawaan: sheet pertama)')
+      .option('--session <tanggal>', 'hanya satu hari (YYYY-MM-DD)')
+      .option('--group-by <kolom>', 'satu bagian per kelompok, nomor mulai dari 1 (misalnya kecamatan)')
+      .option('--blank <n>', 'baris kosong tambahan untuk peserta yang datang tanpa terdaftar')
+      .option('--landscape', 'kertas A4 mendatar')
+      .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
+      .action(action(() => import('./attendance.js'))),
+    'bimtek attendance curriculum --roster peserta.xlsx --group-by kecamatan --blank 10',
   );
   example(
     program

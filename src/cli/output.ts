@@ -3,7 +3,7 @@
  * not a terminal), GitHub annotations under CI, JSON with --json, and progress only on a terminal.
  */
 import { Chalk } from 'chalk';
-import { formatLocation, formatProblem, sortDiagnostics, type Diagnostic } from '../curriculum/index.js';
+import { displayPath, formatLocation, formatProblem, sortDiagnostics, type Diagnostic } from '../curriculum/index.js';
 
 const colour = new Chalk({ level: process.env.NO_COLOR || !process.stderr.isTTY ? 0 : 1 });
 
@@ -25,7 +25,8 @@ export function printDiagnostics(diags: Diagnostic[], opts: { json?: boolean } =
   }
   if (process.env.CI) {
     for (const d of sorted) {
-      const loc = [`file=${d.file}`, d.line ? `line=${d.line}` : '', d.col ? `col=${d.col}` : ''].filter(Boolean).join(',');
+      const prop = (v: string) => v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+      const loc = [`file=${prop(d.file)}`, d.line ? `line=${d.line}` : '', d.col ? `col=${d.col}` : ''].filter(Boolean).join(',');
       const msg = (formatProblem(d) + (d.hint ? ` — ${d.hint}` : '')).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
       process.stderr.write(`::${d.severity === 'error' ? 'error' : 'warning'} ${loc}::${msg}\n`);
     }
@@ -39,4 +40,10 @@ export function progressEnabled(): boolean {
 
 export function info(line: string): void {
   process.stderr.write(line + '\n');
+}
+
+/** One line per finished file: path, pages (slides for a PPTX) and time. */
+export function fileLine(r: { path: string; pages: number; ms: number; kind: string }): string {
+  const pages = `${r.pages} ${r.kind === 'pptx' ? 'slide' : 'halaman'}`.padStart(12);
+  return `${colour.green('✓')} ${displayPath(r.path).padEnd(44)} ${pages}  ${(r.ms / 1000).toFixed(2)} d`;
 }

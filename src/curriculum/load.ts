@@ -31,9 +31,15 @@ export const CURRICULUM_FILE = 'curriculum.yaml';
 export const MODULES_DIR = 'modules';
 
 /** Parse and validate one file; returns the data or pushes diagnostics. */
-function loadFile<S extends z.ZodType>(abs: string, schema: S, diags: Diagnostic[]): { data: z.output<S>; src: LocatedYaml } | undefined {
+function loadFile<S extends z.ZodType>(root: string, abs: string, schema: S, diags: Diagnostic[]): { data: z.output<S>; src: LocatedYaml } | undefined {
   const shown = displayPath(abs);
   try {
+    // curriculum.yaml and modules/*.yaml must really be inside the folder (not symlinks out of it).
+    const inside = resolveInside(root, path.relative(root, abs));
+    if ('problem' in inside && existsSync(abs)) {
+      diags.push(diagnostic(shown, inside.problem.message, { hint: inside.problem.hint }));
+      return undefined;
+    }
     const src = parseLocatedYaml(shown, readTextFile(abs, LIMITS.yamlBytes, 'berkas YAML'));
     const parsed = schema.safeParse(src.data);
     if (parsed.success) return { data: parsed.data, src };
@@ -60,36 +66,40 @@ export function loadCurriculum(dir: string): Curriculum {
     ]);
   }
   const diags: Diagnostic[] = [];
-  const main = loadFile(mainAbs, CurriculumFile, diags);
+  const main = loadFile(root, mainAbs, CurriculumFile, diags);
 
   const modulesDir = path.join(root, MODULES_DIR);
-  const moduleFiles = existsSync(modulesDir)
-    ? readdirSync(modulesDir)
-        .filter((f) => /\.ya?ml$/i.test(f))
-        .sort()
-    : [];
-  if (moduleFiles.length === 0) {
+  const modulesInside = existsSync(modulesDir) ? resolveInside(root, MODULES_DIR) : undefined;
+  if (modulesInside && 'problem' in modulesInside) diags.push(diagnostic(displayPath(modulesDir), `modules: ${modulesInside.problem.message}`, { hint: modulesInside.problem.hint }));
+  const modulesFolder = modulesInside && 'problem' in modulesInside ? undefined : listFolder(modulesDir, 'modules', diags);
+  const moduleFiles = (modulesFolder ?? []).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  if (moduleFiles.length === 0 && modulesFolder !== undefined) {
     diags.push(diagnostic(displayPath(modulesDir), 'tidak ada modul', { expected: 'paling sedikit satu berkas modules/*.yaml', hint: 'buat berkas seperti modules/01-pengantar.yaml' }));
   }
   if (moduleFiles.length > LIMITS.modules) {
-    diags.push(diagnostic(displayPath(modulesDir), 'terlalu banyak modul', { expected: `paling banyak ${LIMITS.modules}`, found: String(moduleFiles.length) }));
+    diags.push(diagnostic(displayPath(modulesDir), 'terlalu banyak modul', { expected: `paling banyak ${LIMITS.modules}`, found: String(moduleFiles.length), hint: 'gabungkan modul yang berkaitan, atau pindahkan berkas yang bukan modul keluar dari folder modules' }));
   }
   const modules: { data: Module; src: LocatedYaml }[] = [];
   for (const f of moduleFiles.slice(0, LIMITS.modules)) {
-    const loaded = loadFile(path.join(modulesDir, f), ModuleFile, diags);
+    const loaded = loadFile(root, path.join(modulesDir, f), ModuleFile, diags);
     if (loaded) modules.push({ data: { ...loaded.data, file: loaded.src.file }, src: loaded.src });
   }
+  // A module file that could not be read may hold the id a schedule names: checking references
+  // against the others would only add false "tidak ada" errors.
+  const allModulesRead = moduleFiles.length > 0 && modules.length === Math.min(moduleFiles.length, LIMITS.modules);
 
   if (!main) throw new UserError(diags);
   const { $schema: _s, ...meta } = main.data;
   const curriculum: Curriculum = { ...meta, root, file: main.src.file, modules: modules.map((m) => m.data), assets: {} };
-  crossCheck(curriculum, main.src, modules, diags);
+  crossCheck(curriculum, main.src, modules, diags, allModulesRead);
+  checkMarkdownImages(root, main.src, main.src.data, diags);
+  for (const m of modules) checkMarkdownImages(root, m.src, m.src.data, diags);
   if (diags.some((d) => d.severity === 'error')) throw new UserError(diags);
   return curriculum;
 }
 
 /** Checks that span files: ids, references between them, and files they name. */
-function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; src: LocatedYaml }[], diags: Diagnostic[]): void {
+function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; src: LocatedYaml }[], diags: Diagnostic[], allModulesRead: boolean): void {
   const at = (s: LocatedYaml, p: PathKey[], message: string, extra: Partial<Diagnostic> = {}) =>
     diags.push(diagnostic(s.file, message, { ...s.locate(p), ...extra }));
 
@@ -103,7 +113,7 @@ function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; sr
     else firstFile.set(m.data.id, m.src.file);
   }
 
-  const audienceIds = c.audiences.map((a) => a.id);
+  const audienceIds = [...new Set(c.audiences.map((a) => a.id))];
   for (const m of modules) {
     m.data.audiences.forEach((a, i) => {
       if (!audienceIds.includes(a)) {
@@ -113,7 +123,7 @@ function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; sr
   }
 
   const moduleIds = [...firstFile.keys()];
-  const signatoryIds = c.signatories.map((s) => s.id);
+  const signatoryIds = [...new Set(c.signatories.map((s) => s.id))];
   c.schedule.forEach((day, d) => {
     if (!c.event.dates.includes(day.date)) {
       at(src, ['schedule', d, 'date'], `tanggal susunan acara ${day.date} bukan tanggal kegiatan`, { expected: `salah satu dari ${c.event.dates.join(', ')}`, hint: 'samakan dengan event.dates' });
@@ -125,7 +135,7 @@ function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; sr
       if (end <= start) at(src, ['schedule', d, 'items', i, 'end'], 'jam selesai tidak sesudah jam mulai', { found: `${item.start}–${item.end}`, hint: 'periksa jam mulai dan jam selesai acara ini' });
       if (prevEnd && start < prevEnd) at(src, ['schedule', d, 'items', i, 'start'], 'acara dimulai sebelum acara sebelumnya selesai', { found: `${item.start}, sebelumnya selesai ${prevEnd}`, hint: 'urutkan acara menurut jam atau perbaiki jamnya' });
       prevEnd = end;
-      if (item.module && !firstFile.has(item.module)) {
+      if (item.module && allModulesRead && !firstFile.has(item.module)) {
         at(src, ['schedule', d, 'items', i, 'module'], `modul "${item.module}" tidak ada`, { expected: `id modul: ${moduleIds.join(', ')}`, hint: hintFor(item.module, moduleIds, 'periksa id di berkas modules/*.yaml') });
       }
     });
@@ -141,19 +151,38 @@ function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; sr
     const logo = checkPath(c.root, c.organizer.logo, (problem) => at(src, ['organizer', 'logo'], `logo: ${problem.message}`, { found: c.organizer.logo, hint: problem.hint }));
     if (logo) {
       const bad = imageProblem(logo);
-      if (bad) at(src, ['organizer', 'logo'], `logo: ${bad}`, { found: c.organizer.logo, expected: 'gambar PNG atau JPEG yang utuh', hint: 'ekspor ulang logo sebagai PNG atau JPEG' });
+      if (bad) at(src, ['organizer', 'logo'], `logo: ${bad}`, { found: c.organizer.logo, expected: 'gambar PNG atau JPEG yang utuh', hint: bad.includes('folder') ? 'tulis path berkas logonya, misalnya "assets/logo.png"' : 'ekspor ulang logo sebagai PNG atau JPEG' });
       else c.assets.logo = logo;
     }
   }
   if (c.settings.attendance.roster) {
     const roster = checkPath(c.root, c.settings.attendance.roster, (problem) => at(src, ['settings', 'attendance', 'roster'], `roster: ${problem.message}`, { found: c.settings.attendance.roster, hint: problem.hint }));
-    if (roster) c.assets.roster = roster;
+    if (roster && !isFile(roster)) at(src, ['settings', 'attendance', 'roster'], 'roster: path menunjuk ke folder, bukan berkas', { found: c.settings.attendance.roster, hint: 'tulis path berkas CSV atau XLSX, misalnya "peserta.csv"' });
+    else if (roster) c.assets.roster = roster;
   }
   const templatesDir = path.join(c.root, 'templates');
   if (existsSync(templatesDir)) {
     const t = resolveInside(c.root, 'templates');
     if ('problem' in t) diags.push(diagnostic(displayPath(templatesDir), `templates: ${t.problem.message}`, { hint: t.problem.hint }));
-    else c.assets.templatesDir = t.abs;
+    else if (listFolder(t.abs, 'templates', diags, displayPath(templatesDir))) c.assets.templatesDir = t.abs;
+  }
+}
+
+/**
+ * The names in a folder the curriculum needs; undefined (with a diagnostic) when it is a file or
+ * cannot be read, [] when it is absent.
+ */
+function listFolder(abs: string, what: string, diags: Diagnostic[], shown = displayPath(abs)): string[] | undefined {
+  if (!existsSync(abs)) return [];
+  try {
+    if (!statSync(abs).isDirectory()) {
+      diags.push(diagnostic(shown, `${what} adalah berkas, bukan folder`, { hint: `"${what}" harus berupa folder; ganti nama berkas itu` }));
+      return undefined;
+    }
+    return readdirSync(abs);
+  } catch (e) {
+    diags.push(diagnostic(shown, `folder ${what} tidak dapat dibaca`, { found: (e as NodeJS.ErrnoException).code, hint: 'periksa izin baca folder itu' }));
+    return undefined;
   }
 }
 
@@ -179,15 +208,91 @@ function checkPath(root: string, rel: string, report: (p: { message: string; hin
   return r.abs;
 }
 
+function isFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** A quick structural check of a PNG or JPEG; returns what is wrong, or undefined. */
 export function imageProblem(abs: string): string | undefined {
-  const size = statSync(abs).size;
-  if (size > LIMITS.imageBytes) return `gambar terlalu besar (${Math.round(size / 1024)} KB)`;
-  const buf = readFileSync(abs);
+  let buf: Buffer;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return 'path menunjuk ke folder, bukan berkas gambar';
+    if (st.size > LIMITS.imageBytes) return `gambar terlalu besar (${Math.round(st.size / 1024)} KB)`;
+    buf = readFileSync(abs);
+  } catch (e) {
+    return `berkas gambar tidak dapat dibaca (${(e as NodeJS.ErrnoException).code ?? 'galat'})`;
+  }
   const isPng = buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const isJpeg = buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff;
   if (!isPng && !isJpeg) return 'bukan gambar PNG atau JPEG';
   if (isPng && (buf.subarray(12, 16).toString('latin1') !== 'IHDR' || buf.lastIndexOf('IEND') < 0)) return 'berkas PNG rusak atau terpotong';
   if (isJpeg && !(buf[buf.length - 2] === 0xff && buf[buf.length - 1] === 0xd9)) return 'berkas JPEG rusak atau terpotong';
   return undefined;
+}
+
+/**
+ * `::: name` blocks a curriculum text may use (callouts, keep-together and the layout components
+ * of src/pdf/components.ts that make sense inside a text), with their numeric attributes.
+ */
+const TEXT_BLOCKS: Record<string, string[]> = { catatan: [], perhatian: [], fasilitator: [], kotak: [], keep: [], spacer: ['height'], signature: [] };
+const CONTAINER_LINE = /^[ \t]*:{3,}[ \t]*([A-Za-z][\w-]*)(.*)$/gm;
+
+function checkMarkdownBlocks(src: LocatedYaml, p: PathKey[], text: string, diags: Diagnostic[]): void {
+  for (const m of text.matchAll(CONTAINER_LINE)) {
+    const [line, name, rest] = [m[0], m[1]!, m[2] ?? ''];
+    const at = src.locateText(p, line.trim());
+    const known = TEXT_BLOCKS[name];
+    if (!known) {
+      const guess = didYouMean(name, Object.keys(TEXT_BLOCKS));
+      diags.push(diagnostic(src.file, `blok "::: ${name}" tidak dikenal`, { ...at, expected: Object.keys(TEXT_BLOCKS).join(', '), hint: guess ? `maksudnya "${guess}"?` : 'untuk kotak peringatan pakai "::: perhatian", untuk catatan "::: catatan"' }));
+      continue;
+    }
+    for (const attr of known) {
+      const v = new RegExp(`\\b${attr}=("?)([^"\\s]*)\\1`).exec(rest);
+      if (v && !/^\d+(\.\d+)?$/.test(v[2]!)) diags.push(diagnostic(src.file, `atribut ${attr} pada "::: ${name}" harus angka`, { ...at, found: v[2], hint: `tulis angka dalam poin, misalnya ${attr}=24` }));
+    }
+  }
+}
+
+/** `![alt](src)` in any text: Markdown images the handbook will load. */
+const IMAGE_REF = /!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+/**
+ * Markdown in curriculum texts is checked here, where the YAML position is known: `:::` blocks
+ * must be ones the renderer knows; images must be inside the
+ * curriculum folder, present, and a whole PNG or JPEG. (The renderer checks again, but only knows
+ * the document, not the line.)
+ */
+function checkMarkdownImages(root: string, src: LocatedYaml, data: unknown, diags: Diagnostic[]): void {
+  const walk = (v: unknown, p: PathKey[]) => {
+    if (typeof v === 'string') {
+      if (v.includes(':::')) checkMarkdownBlocks(src, p, v, diags);
+      if (!v.includes('![')) return;
+      for (const m of v.matchAll(IMAGE_REF)) {
+        const ref = m[1]!;
+        const report = (message: string, hint: string) => diags.push(diagnostic(src.file, `gambar "${ref}": ${message}`, { ...src.locateText(p, m[0]), hint }));
+        if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[a-zA-Z]:[\\/]/.test(ref)) {
+          report('gambar harus berupa berkas di dalam folder kurikulum', 'simpan gambarnya di folder assets/ lalu tulis misalnya ![Keterangan](assets/gambar.png)');
+          continue;
+        }
+        const r = resolveInside(root, ref);
+        if ('problem' in r) {
+          report(r.problem.message, r.problem.hint);
+          continue;
+        }
+        const bad = imageProblem(r.abs);
+        if (bad) report(bad, 'pakai gambar PNG atau JPEG yang utuh');
+      }
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, [...p, i]));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
+    }
+  };
+  walk(data, []);
 }

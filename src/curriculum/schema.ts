@@ -11,7 +11,7 @@ const list = <T extends z.ZodType>(item: T, description: string) => z.array(item
 /** A calendar date written as YYYY-MM-DD (YAML 1.2 keeps it a string). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus berbentuk YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'tanggal harus berbentuk YYYY-MM-DD', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);

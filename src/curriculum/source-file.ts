@@ -4,7 +4,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fail } from './diagnostics.js';
+import { fail, UserError } from './diagnostics.js';
 
 export const LIMITS = {
   /** A curriculum or module YAML file. */
@@ -32,8 +32,11 @@ export function readTextFile(abs: string, maxBytes: number, what: string): strin
   const shown = displayPath(abs);
   let size: number;
   try {
-    size = statSync(abs).size;
-  } catch {
+    const st = statSync(abs);
+    if (!st.isFile()) fail(shown, `${what} adalah folder, bukan berkas`, { hint: 'ganti nama folder itu, atau pindahkan berkas yang benar ke tempat ini' });
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
     fail(shown, `${what} tidak ditemukan`, { hint: 'periksa nama dan letak berkas' });
   }
   if (size > maxBytes) {
@@ -43,10 +46,23 @@ export function readTextFile(abs: string, maxBytes: number, what: string): strin
       hint: 'pecah isinya ke beberapa berkas, atau periksa apakah berkas yang benar yang dipakai',
     });
   }
-  return decodeText(readFileSync(abs), shown, what);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(abs);
+  } catch (e) {
+    fail(shown, `${what} tidak dapat dibaca`, { found: (e as NodeJS.ErrnoException).code, hint: 'periksa izin baca berkas itu (misalnya berkas sedang dikunci program lain)' });
+  }
+  return decodeText(buf, shown, what);
 }
 
 export function decodeText(buf: Buffer, shown: string, what: string): string {
+  if (looksUtf16(buf)) {
+    fail(shown, `${what} disimpan sebagai UTF-16, bukan UTF-8`, {
+      line: 1,
+      col: 1,
+      hint: 'simpan ulang sebagai UTF-8 (di Notepad: Save As → Encoding: UTF-8)',
+    });
+  }
   const nul = buf.indexOf(0);
   if (nul >= 0) {
     const { line, col } = positionOfByte(buf, nul);
@@ -69,6 +85,20 @@ export function decodeText(buf: Buffer, shown: string, what: string): string {
       hint: 'simpan ulang sebagai UTF-8 (di Notepad: Save As → Encoding: UTF-8)',
     });
   }
+}
+
+/** A UTF-16 byte order mark, or text whose every other byte is zero (Notepad's "Unicode"). */
+function looksUtf16(buf: Buffer): boolean {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return true;
+  const n = Math.min(buf.length, 64) & ~1;
+  if (n < 4) return false;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZero++;
+    if (buf[i + 1] === 0) oddZero++;
+  }
+  return (evenZero === n / 2 && oddZero === 0) || (oddZero === n / 2 && evenZero === 0);
 }
 
 function positionOfByte(buf: Buffer, index: number): { line: number; col: number } {

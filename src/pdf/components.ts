@@ -4,7 +4,7 @@
  */
 import type { Block, Run } from '../markdown/index.js';
 import { FONT_NAMES, textWidth } from './fonts.js';
-import type { ComponentRenderer, Typesetter } from './typesetter.js';
+import { LayoutError, type ComponentRenderer, type Typesetter } from './typesetter.js';
 
 /**
  * `::: cover` — a page without header and footer. Its children are centred from the top; those
@@ -134,7 +134,9 @@ export const signature: ComponentRenderer = (ts, props) => {
 
 /** `::: spacer height=40` — vertical space. */
 export const spacer: ComponentRenderer = (ts, props) => {
-  ts.y += Number(props.height ?? 12);
+  const height = Number(props.height ?? 12);
+  if (!Number.isFinite(height) || height < 0) throw new LayoutError(`atribut height pada "::: spacer" harus angka (tertulis "${props.height}")`, 'tulis angka dalam poin, misalnya height=24');
+  ts.y += height;
 };
 
 export const builtinComponents: Record<string, ComponentRenderer> = { cover, toc, signature, spacer };

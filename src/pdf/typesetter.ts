@@ -23,6 +23,17 @@ export interface HeadingRecord {
   toc: boolean;
 }
 
+/** A problem in the Markdown a template produced (exit 1 with a hint, not an internal error). */
+export class LayoutError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'LayoutError';
+  }
+}
+
 export interface TocEntry {
   id: string;
   text: string;
@@ -325,7 +336,7 @@ export class Typesetter {
       }
       case 'component': {
         const render = this.opts.components?.[b.name];
-        if (!render) throw new Error(`komponen tata letak tidak dikenal: "${b.name}"`);
+        if (!render) throw new LayoutError(`blok "::: ${b.name}" tidak dikenal`, `blok yang dikenal: ${Object.keys(this.opts.components ?? {}).join(', ')}, catatan, perhatian, fasilitator, kotak, keep`);
         render(this, b.props, b.children);
         break;
       }

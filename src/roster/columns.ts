@@ -7,7 +7,7 @@ export type RosterField = (typeof ROSTER_FIELDS)[number];
 
 /** Header spellings per field, written as people write them; matched after `headerKey`. */
 const ALIASES: Record<RosterField, string[]> = {
-  name: ['Nama', 'Name', 'Nama Lengkap', 'Nama Peserta', 'Nama dan Gelar', 'Nama Lengkap dan Gelar', 'Full Name'],
+  name: ['Nama', 'Name', 'Nama Lengkap', 'Nama Peserta', 'Nama dan Gelar', 'Nama Lengkap dan Gelar', 'Full Name', 'Peserta', 'Participant'],
   role: ['Jabatan', 'Role', 'Unsur', 'Jabatan/Unsur', 'Unsur/Jabatan', 'Posisi', 'Position'],
   origin: ['Asal', 'Origin', 'Asal Instansi', 'Asal Lembaga', 'Asal Daerah', 'Asal Wilayah', 'Asal Peserta'],
   kecamatan: ['Kecamatan', 'Kec', 'Kec.', 'District', 'Subdistrict'],
@@ -43,11 +43,6 @@ export function fieldOf(header: string): RosterField | 'ignore' | undefined {
 /** For messages: the spellings a user may write for a field, e.g. `"Nama", "Name", "Nama Lengkap"`. */
 export function spellings(field: RosterField, max = 3): string[] {
   return ALIASES[field].slice(0, max);
-}
-
-/** Every header spelling that maps to a field (for "did you mean"). */
-export function allSpellings(): string[] {
-  return ROSTER_FIELDS.flatMap((f) => ALIASES[f]);
 }
 
 export interface HeaderMap {

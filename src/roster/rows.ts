@@ -5,7 +5,7 @@
  */
 import { diagnostic, didYouMean, type Diagnostic } from '../curriculum/diagnostics.js';
 import { cleanText } from '../pdf/fonts.js';
-import { allSpellings, mapHeaders, ROSTER_FIELDS, spellings, type HeaderMap, type RosterField } from './columns.js';
+import { mapHeaders, ROSTER_FIELDS, spellings, type HeaderMap, type RosterField } from './columns.js';
 
 export interface RosterRow {
   /** Line (CSV) or row (spreadsheet) number in the file, 1-based. */
@@ -28,9 +28,12 @@ export const MAX_PROBLEMS = 100;
 /** One cell as printed: control characters removed, whitespace (also newlines) collapsed. */
 export function cleanCell(value: string): string {
   const v = value.trim();
-  if (v === '') return '';
-  return /[\s\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(v) && /[^ \p{L}\p{N}.,'()/-]/u.test(v) ? cleanText(v).replace(/\s+/g, ' ').trim() : v;
+  if (v === '' || SIMPLE.test(v)) return v;
+  return cleanText(v).replace(/\s+/g, ' ').trim();
 }
+
+/** Printable ASCII words separated by single spaces: nothing to clean (the common case). */
+const SIMPLE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /**
  * Feeds records one at a time (so CSV parsing never keeps the raw records) and keeps the rows and
@@ -43,10 +46,20 @@ export class RosterBuilder {
   private headerCount = 0;
   private nameIndex = -1;
   private omitted = 0;
+  private lastProblemLine = -1;
   /** Set when the header row has no name column: nothing after it can be read. */
   fatal = false;
 
-  constructor(private readonly shown: string) {}
+  /**
+   * @param shown the file as the user knows it, for diagnostics
+   * @param strictWidth CSV: a row must have as many cells as the header (a stray separator shifts
+   *   every cell after it). Spreadsheets have no such thing: cells right of the table are ignored.
+   */
+  constructor(
+    private readonly shown: string,
+    private readonly strictWidth = true,
+    private readonly keep?: readonly RosterField[],
+  ) {}
 
   add(cells: readonly (string | null | undefined)[], line: number): void {
     if (this.fatal) return;
@@ -54,7 +67,7 @@ export class RosterBuilder {
     if (!this.header) return this.setHeader(cells.map((c) => cleanCell(c ?? '')), line);
     const header = this.header;
     const count = cells.length;
-    if (count !== this.headerCount) {
+    if (this.strictWidth && count !== this.headerCount) {
       const extraFilled = cells.slice(this.headerCount).some((c) => c != null && c.trim() !== '');
       if (count < header.width || extraFilled) {
         this.problem(line, 'jumlah kolom tidak sama dengan baris judul', {
@@ -78,13 +91,29 @@ export class RosterBuilder {
       const v = cells[i];
       if (v == null) continue;
       const value = cleanCell(v);
-      if (value) row[f] = value;
+      if (value) row[f] = f === 'nik' || f === 'nip' || f === 'phone' ? value : this.intern(value);
     }
     this.rows.push(row);
   }
 
+  /**
+   * One string per distinct value for columns that repeat (jabatan, asal, kecamatan …): a
+   * 100,000-row roster keeps a few hundred strings instead of 400,000.
+   */
+  private readonly values = new Map<string, string>();
+
+  private intern(value: string): string {
+    const known = this.values.get(value);
+    if (known !== undefined) return known;
+    if (this.values.size < 50_000) this.values.set(value, value);
+    return value;
+  }
+
   /** A problem at a line; beyond MAX_PROBLEMS only counted. */
   problem(line: number, message: string, extra: Partial<Omit<Diagnostic, 'file' | 'message' | 'line'>> = {}): void {
+    // One problem per line is enough (csv-parse may report each stray quote of a line).
+    if (this.lastProblemLine === line) return;
+    this.lastProblemLine = line;
     if (this.problems.length >= MAX_PROBLEMS) {
       this.omitted++;
       return;
@@ -94,6 +123,8 @@ export class RosterBuilder {
 
   private setHeader(headers: string[], line: number): void {
     const map = mapHeaders(headers);
+    const keep = this.keep;
+    if (keep) map.fields = map.fields.map((f) => (f === 'name' || (f && keep.includes(f)) ? f : undefined));
     this.header = map;
     this.headerCount = headers.length;
     this.nameIndex = map.fields.indexOf('name');
@@ -109,7 +140,7 @@ export class RosterBuilder {
         ? `maksudnya "${guess}"? Baris pertama roster harus berisi judul kolom: ${known}`
         : found.length === 1 && /[,;\t|]/.test(found[0]!)
           ? 'baris judul terbaca sebagai satu kolom: pisahkan kolom dengan koma (,) atau titik koma (;)'
-          : `baris pertama roster harus berisi judul kolom, misalnya ${known} (judul lain diabaikan; ${allSpellings().length} ejaan dikenali, huruf besar/kecil bebas)`,
+          : `baris pertama roster harus berisi judul kolom, misalnya ${known} (huruf besar/kecil bebas; kolom lain diabaikan)`,
     });
   }
 

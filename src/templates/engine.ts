@@ -159,10 +159,20 @@ export class TemplateEngine {
 
 function listTemplates(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.name.endsWith('.hbs') && !d.isDirectory())
-    .map((d) => d.name)
-    .sort();
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.name.endsWith('.hbs') && !d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError([
+      diagnostic(displayPath(dir), code === 'ENOTDIR' ? 'template: path ini berkas, bukan folder' : 'template: folder tidak dapat dibaca', {
+        found: code === 'ENOTDIR' ? undefined : code,
+        hint: code === 'ENOTDIR' ? 'folder templates dan subfoldernya (misalnya templates/handbook) harus berupa folder; ganti nama berkas itu' : 'periksa izin baca folder itu',
+      }),
+    ]);
+  }
 }
 
 /** Names on Object.prototype (and `prototype`): never data, always an attempt to reach the runtime. */

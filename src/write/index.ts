@@ -3,9 +3,9 @@
  * renamed into place only when complete. A failure or an interrupt never leaves a half-written
  * file and never destroys the previous good one; temporary files are removed on the way out.
  */
-import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
-import { fail } from '../curriculum/index.js';
+import { displayPath, fail } from '../curriculum/index.js';
 
 const pending = new Set<string>();
 let hooked = false;
@@ -36,7 +36,24 @@ export function ensureDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    fail(dir, 'folder hasil tidak dapat dibuat', { found: (e as NodeJS.ErrnoException).code, hint: 'periksa izin tulis folder itu atau pilih folder lain dengan --out' });
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+    // ENOTDIR/EEXIST: the path, or a folder on the way to it, is a regular file.
+    const file = code === 'ENOTDIR' || code === 'EEXIST' ? fileOnTheWay(dir) : undefined;
+    fail(displayPath(dir), 'folder hasil tidak dapat dibuat', {
+      found: file ? `"${displayPath(file)}" adalah berkas, bukan folder` : code,
+      hint: file ? 'pilih folder lain dengan --out, atau pindahkan berkas itu' : 'periksa izin tulis folder itu atau pilih folder lain dengan --out',
+    });
+  }
+}
+
+function fileOnTheWay(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    try {
+      if (!statSync(d).isDirectory()) return d;
+    } catch {
+      // not there yet: look further up
+    }
+    if (path.dirname(d) === d) return undefined;
   }
 }
 
@@ -48,21 +65,49 @@ function openTemp(target: string): string {
   return tmp;
 }
 
-function commit(tmp: string, target: string): void {
+/** Finished files waiting for the whole build to succeed (see inBatch), temp path → target. */
+let staged: Map<string, string> | null = null;
+
+/** Rename into place, or stage the rename while a batch runs; returns where the bytes are now. */
+function commit(tmp: string, target: string): string {
+  if (staged) {
+    staged.set(tmp, target);
+    return tmp;
+  }
   renameSync(tmp, target);
   pending.delete(tmp);
+  return target;
+}
+
+/**
+ * All or nothing: files finished inside `fn` replace their targets only when `fn` succeeds, so a
+ * build that fails on its third document leaves the folder exactly as it was.
+ */
+export async function inBatch<T>(fn: () => Promise<T>): Promise<T> {
+  const batch = new Map<string, string>();
+  staged = batch;
+  try {
+    const result = await fn();
+    staged = null;
+    for (const [tmp, target] of batch) commit(tmp, target);
+    return result;
+  } catch (e) {
+    staged = null;
+    for (const tmp of batch.keys()) discard(tmp);
+    throw e;
+  }
 }
 
 function writeProblem(target: string, e: unknown): never {
   const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
-  fail(target, 'berkas hasil tidak dapat ditulis', {
+  fail(displayPath(target), 'berkas hasil tidak dapat ditulis', {
     found: code,
     hint: code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'folder hasil tidak boleh ditulisi; pilih folder lain dengan --out' : code === 'ENOSPC' ? 'disk penuh; kosongkan ruang lalu ulangi' : 'periksa folder hasil lalu ulangi',
   });
 }
 
-/** Write a whole buffer or string atomically. */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+/** Write a whole buffer or string atomically; returns where the bytes are (the target, or a staged temp file). */
+export function writeFileAtomic(target: string, data: string | Uint8Array): string {
   const tmp = openTemp(target);
   try {
     const fd = openSync(tmp, 'w');
@@ -72,7 +117,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     } finally {
       closeSync(fd);
     }
-    commit(tmp, target);
+    return commit(tmp, target);
   } catch (e) {
     discard(tmp);
     writeProblem(target, e);
@@ -81,8 +126,8 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
 
 export interface AtomicStream {
   stream: WriteStream;
-  /** Wait for the stream to finish, then rename into place. */
-  commit(): Promise<void>;
+  /** Wait for the stream to finish, then rename into place; resolves to where the bytes are. */
+  commit(): Promise<string>;
   /** Throw the unfinished file away. */
   discard(): void;
 }
@@ -90,21 +135,30 @@ export interface AtomicStream {
 /** A stream to a temporary file, for documents written page by page. */
 export function openAtomicStream(target: string): AtomicStream {
   const tmp = openTemp(target);
-  const stream = createWriteStream(tmp);
+  // Open synchronously: a folder that cannot be written is reported before any drawing, and no
+  // asynchronous open can recreate the temp file after it was thrown away.
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (e) {
+    discard(tmp);
+    writeProblem(target, e);
+  }
+  const stream = createWriteStream(tmp, { fd });
   let error: unknown;
   stream.on('error', (e) => (error = e));
   return {
     stream,
     commit: () =>
-      new Promise<void>((resolve, reject) => {
+      new Promise<string>((resolve, reject) => {
         const done = () => {
           if (error) {
             discard(tmp);
             return reject(asWriteProblem(target, error));
           }
           try {
-            commit(tmp, target);
-            resolve();
+            flushToDisk(tmp);
+            resolve(commit(tmp, target));
           } catch (e) {
             discard(tmp);
             reject(asWriteProblem(target, e));
@@ -125,6 +179,16 @@ function asWriteProblem(target: string, e: unknown): unknown {
     writeProblem(target, e);
   } catch (err) {
     return err;
+  }
+}
+
+/** The data must be on disk before the rename makes it the target, or a crash could leave an empty file. */
+function flushToDisk(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,0 +1,130 @@
+/**
+ * CSV rosters as Indonesian offices export them: comma or semicolon separated (Excel with an
+ * Indonesian locale writes semicolons), UTF-8 with or without BOM, quoted fields, CRLF.
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import type { RosterBuilder } from './rows.js';
+
+/** The separator used in the header line: the most frequent of `;` `,` and tab outside quotes. */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  let seen = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '\n') {
+      if (seen) break;
+    } else if (ch === ',' || ch === ';' || ch === '\t') counts[ch]++;
+    if (ch !== '\n' && ch !== ' ') seen = true;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+const QUOTE_HINT = 'sel yang diapit tanda kutip harus ditutup dengan tanda kutip tepat sebelum tanda pemisah; tanda kutip di dalam isi sel ditulis dua kali, misalnya "Agus ""Gus"" Santoso"';
+
+/** Problems csv-parse reports, in the user's words. */
+function quotingProblem(code: string): { message: string; hint: string } {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { message: 'tanda kutip dibuka tetapi tidak pernah ditutup (sisa berkas terbaca sebagai satu sel)', hint: QUOTE_HINT };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return { message: 'tanda kutip penutup diikuti karakter lain', hint: QUOTE_HINT };
+    case 'CSV_INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return { message: 'tanda kutip di tengah sel yang tidak diapit tanda kutip', hint: 'apit seluruh isi sel dengan tanda kutip dan tulis tanda kutip di dalamnya dua kali, misalnya "Agus ""Gus"" Santoso"' };
+    default:
+      return { message: `baris CSV tidak dapat dibaca (${code})`, hint: 'simpan ulang roster dari Excel sebagai "CSV UTF-8"' };
+  }
+}
+
+/** Line breaks in a cell (CRLF, LF or CR, each one break) and how many of them are CRLF. */
+function breaks(cell: string): { lines: number; crlf: number } {
+  let lines = 0;
+  let crlf = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 0x0a) lines++;
+    else if (c === 0x0d) {
+      lines++;
+      if (cell.charCodeAt(i + 1) === 0x0a) {
+        crlf++;
+        i++;
+      }
+    }
+  }
+  return { lines, crlf };
+}
+
+/** Thrown from inside csv-parse to stop reading when nothing more can be read (no name column). */
+const STOP = new Error('stop');
+
+/** Offset of the start of the line after `lines` lines of `src` from `from` (or src.length). */
+function skipLines(src: Buffer, from: number, lines: number): number {
+  let at = from;
+  for (let i = 0; i < lines; i++) {
+    const nl = src.indexOf(0x0a, at);
+    if (nl < 0) return src.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+/**
+ * Parse a CSV file (UTF-8 bytes, checked before) into a builder that holds the rows and the
+ * problems. The bytes go to csv-parse as they are: no decoded copy of a 10 MB file, no second one
+ * with normalised line ends. A quoting error stops csv-parse (its own recovery swallows the rest
+ * of the file into one cell), so parsing resumes on the line after the broken record and every
+ * later row is still checked.
+ */
+export function parseCsv(buf: Buffer, builder: RosterBuilder): void {
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const delimiter = detectDelimiter(buf.toString('utf8', bom, Math.min(buf.length, bom + 64 * 1024)));
+  let offset = bom;
+  let base = 0;
+  while (offset < buf.length) {
+    /** Last line (relative to `offset`) of the last complete record. */
+    let lastEnd = 0;
+    /** csv-parse counts a CRLF inside a quoted cell as two lines: how many it counted too many. */
+    let extra = 0;
+    try {
+      parse(offset ? buf.subarray(offset) : buf, {
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        on_record: (record: string[], context) => {
+          // `lines` is where the record ends; quoted cells may span lines, so count back to its start.
+          let inside = 0;
+          for (const cell of record) {
+            if (cell.includes('\n') || cell.includes('\r')) {
+              const b = breaks(cell);
+              inside += b.lines;
+              extra += b.crlf;
+            }
+          }
+          lastEnd = context.lines - extra;
+          builder.add(record, base + lastEnd - inside);
+          if (builder.fatal) throw STOP;
+          return null;
+        },
+      });
+      return;
+    } catch (e) {
+      if (e === STOP) return;
+      if (!(e instanceof CsvError)) throw e;
+      // Report the record where it starts (an unclosed quote is only noticed lines later, or at
+      // the end of the file), and resume on the next line: if that quote was the mistake, the
+      // rows after it are read normally.
+      const start = lastEnd + 1;
+      const seen = typeof e.lines === 'number' ? e.lines - extra : start;
+      const spans = seen > start && e.code !== 'CSV_QUOTE_NOT_CLOSED';
+      const { message, hint } = spans ? { message: 'tanda kutip yang dibuka di baris ini tidak ditutup dengan benar', hint: QUOTE_HINT } : quotingProblem(e.code);
+      builder.problem(base + start, message, { hint, ...(spans ? { found: `isi sel terbaca sampai baris ${base + seen}` } : {}) });
+      offset = skipLines(buf, offset, start);
+      base += start;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Participant rosters (CSV or XLSX) for attendance sheets. Every problem in the file is reported
+ * at once, each with the file and the line (CSV) or row (XLSX) it is on.
+ */
+import { isUtf8 } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fail, UserError } from '../curriculum/diagnostics.js';
+import { decodeText, displayPath, LIMITS } from '../curriculum/source-file.js';
+import type { RosterField } from './columns.js';
+import { parseCsv } from './csv.js';
+import { RosterBuilder, type RosterRow } from './rows.js';
+import { parseXlsx } from './xlsx.js';
+
+export type { RosterRow } from './rows.js';
+export { ROSTER_FIELDS, fieldOf, headerKey, type RosterField } from './columns.js';
+export { detectDelimiter } from './csv.js';
+
+export interface RosterOptions {
+  /** XLSX: the sheet to read (name, or 1-based number); the first sheet by default. */
+  sheet?: string;
+  /**
+   * Keep only these columns besides the name (default: all). An attendance sheet reads only what
+   * it prints, so personal numbers it does not print are not even held in memory.
+   */
+  fields?: readonly RosterField[];
+}
+
+function formatMB(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function readRosterBytes(abs: string, shown: string): Buffer {
+  let size: number;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) fail(shown, 'roster bukan berkas', { hint: 'tunjuk berkas CSV atau XLSX, bukan folder' });
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    fail(shown, 'roster tidak ditemukan', { hint: 'periksa nama dan letak berkas (path relatif terhadap folder tempat perintah dijalankan)' });
+  }
+  if (size > LIMITS.rosterBytes) {
+    fail(shown, 'roster terlalu besar', { expected: `paling besar ${formatMB(LIMITS.rosterBytes)}`, found: formatMB(size), hint: 'pecah roster menjadi beberapa berkas, atau periksa apakah berkas yang benar yang dipakai' });
+  }
+  return readFileSync(abs);
+}
+
+type Format = 'csv' | 'xlsx';
+
+function formatOf(buf: Buffer, abs: string, shown: string): Format {
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return 'xlsx';
+  if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
+    fail(shown, 'roster berformat .xls (Excel 97–2003) tidak didukung', { hint: 'buka di Excel lalu simpan sebagai "Excel Workbook (.xlsx)" atau "CSV UTF-8"' });
+  }
+  const ext = path.extname(abs).toLowerCase();
+  if (ext === '.xlsx') fail(shown, 'berkas .xlsx ini bukan workbook Excel yang sah', { hint: 'buka dan simpan ulang di Excel, atau simpan sebagai "CSV UTF-8"' });
+  return 'csv';
+}
+
+/**
+ * A CSV roster must be UTF-8 text (checked without decoding a copy). Excel's plain "CSV" is
+ * Windows-1252: the message says where the first bad byte is and how to save the file right.
+ */
+function checkCsvText(buf: Buffer, shown: string): void {
+  if (isUtf8(buf) && buf.indexOf(0) < 0) return;
+  try {
+    decodeText(buf, shown, 'roster');
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(e.diagnostics.map((d) => ({ ...d, hint: 'di Excel: Simpan Sebagai → "CSV UTF-8 (Comma delimited) (*.csv)", atau pakai berkas .xlsx langsung' })));
+  }
+}
+
+/**
+ * Read a roster: a path relative to the working directory (or absolute). Throws a UserError with
+ * every problem found (missing names, wrong column counts, bad quoting, missing name column).
+ */
+export async function loadRoster(file: string, opts: RosterOptions = {}): Promise<RosterRow[]> {
+  const abs = path.resolve(file);
+  const shown = displayPath(abs);
+  const buf = readRosterBytes(abs, shown);
+  const xlsx = formatOf(buf, abs, shown) === 'xlsx';
+  const builder = new RosterBuilder(shown, !xlsx, opts.fields);
+  if (xlsx) await parseXlsx(buf, shown, opts.sheet, builder);
+  else {
+    checkCsvText(buf, shown);
+    parseCsv(buf, builder);
+  }
+  const problems = builder.diagnostics();
+  if (problems.length) throw new UserError(problems);
+  if (!builder.sawHeader) fail(shown, 'roster kosong: tidak ada baris judul kolom', { hint: 'baris pertama berisi judul kolom (misalnya Nama;Jabatan;Asal), baris berikutnya satu peserta per baris' });
+  if (!builder.rows.length) fail(shown, 'roster tidak berisi peserta', { hint: 'isi satu peserta per baris di bawah baris judul, atau hapus pengaturan roster untuk mencetak daftar hadir kosong' });
+  return builder.rows;
+}
