@@ -183,7 +183,7 @@ function check(name: string, e: Expectation): void {
     expect(r.code, context).toBe(1);
     expect(output, context).not.toMatch(/^\s{4}at /m);
 
-    const location = e.line > 0 ? `${e.file}:${e.line}:${e.col}` : e.file;
+    const location = e.line > 0 ? (e.col > 0 ? `${e.file}:${e.line}:${e.col}` : `${e.file}:${e.line}`) : e.file; // roster rows have no column
     const lines = r.stderr.split('\n');
     const errors = lines.filter((l) => / galat: /.test(l));
     const i = lines.findIndex((l) => l.startsWith(`${location}: galat: `));

@@ -30,7 +30,7 @@ export async function parseXlsx(buf: Buffer, shown: string, sheet: string | unde
     if (err.name === 'InvalidInputError' && err.code === 'XLS_FILE_NOT_SUPPORTED') {
       fail(shown, 'roster berformat .xls (Excel 97–2003) tidak didukung', { hint: 'buka di Excel lalu simpan sebagai "Excel Workbook (.xlsx)" atau "CSV UTF-8"' });
     }
-    fail(shown, 'roster XLSX tidak dapat dibaca', { found: err.message, hint: 'buka dan simpan ulang berkas di Excel sebagai .xlsx, atau simpan sebagai "CSV UTF-8"' });
+    fail(shown, 'roster XLSX tidak dapat dibaca: bukan berkas Excel yang utuh', { hint: 'buka dan simpan ulang berkas di Excel sebagai .xlsx, atau simpan sebagai "CSV UTF-8"' });
   }
   // read-excel-file returns the sheet from row 1 on: the array index is the row number minus one.
   for (let i = 0; i < data.length; i++) {
