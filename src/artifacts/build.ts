@@ -5,9 +5,8 @@
 import type { Curriculum } from '../curriculum/index.js';
 import { inBatch } from '../write/index.js';
 import { buildContext, type BuildContext } from './context.js';
-import { buildHandbook, handbookJobs, type Edition } from './handbook.js';
-import { buildSlides, slidesJobs } from './slides.js';
-import { attendanceJobs, attendanceRoster, buildAttendance, type AttendanceOptions } from './attendance.js';
+import type { AttendanceOptions } from './attendance.js';
+import type { Edition } from './handbook.js';
 import { writeManifest } from './manifest.js';
 import type { ArtifactResult } from './output.js';
 
@@ -48,7 +47,9 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
   const files: ArtifactResult[] = [];
   // All or nothing: the files replace the previous ones only when every artifact succeeded.
   await inBatch(async () => {
+    // Each kind's code loads only when it is built: `bimtek attendance` never loads Handlebars or PPTX.
     if (wants('handbook')) {
+      const { buildHandbook, handbookJobs } = await import('./handbook.js');
       const appendix = opts.changesSince ? await changesAppendix(ctx, opts.changesSince) : '';
       for (const job of handbookJobs(ctx, opts)) {
         opts.onStart?.(job.file);
@@ -56,6 +57,7 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
       }
     }
     if (wants('slides')) {
+      const { buildSlides, slidesJobs } = await import('./slides.js');
       for (const job of slidesJobs(ctx, { audience: opts.audience, handout: opts.handout ?? 1 })) {
         opts.onStart?.(job.files.slides);
         files.push(...(await buildSlides(ctx, job)));
@@ -64,6 +66,7 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
     // A full build includes the attendance sheets when the curriculum names a roster.
     const attendance = opts.attendance ?? {};
     if (opts.only?.includes('attendance') || (!opts.only && (c.assets.roster || attendance.roster))) {
+      const { attendanceJobs, attendanceRoster, buildAttendance } = await import('./attendance.js');
       const jobs = attendanceJobs(ctx, attendance);
       const rows = await attendanceRoster(jobs);
       for (const job of jobs) {

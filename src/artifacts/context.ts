@@ -7,7 +7,7 @@ import type { Curriculum, Module } from '../curriculum/index.js';
 import { CurriculumFile, ModuleFile } from '../curriculum/schema.js';
 import { labelsFor, formatTimeRange, formatDayDate, type Labels } from '../locale/index.js';
 import { MissingGlyphs, type DocumentMeta } from '../pdf/index.js';
-import { viewOf } from '../templates/index.js';
+import { viewOf } from '../templates/view.js';
 import { makeStamp, stampText, type Stamp } from '../version/index.js';
 import { packageVersion } from './package-version.js';
 

@@ -11,7 +11,6 @@ import { A4, drawFurniture, FONT_NAMES, SLIDE_16_9, Typesetter, type DocumentMet
 import { audiencePlan, documentMeta, type BuildContext } from './context.js';
 import { loadImage } from './images.js';
 import { writePdf, type ArtifactResult } from './output.js';
-import { writePptx } from './pptx.js';
 import { drawSlide, type SlideFrame } from './slides-draw.js';
 import { SLIDE_COLORS, SLIDE_H, SLIDE_W } from './slides-layout.js';
 import { planSlides, type PlannedSlide } from './slides-plan.js';
@@ -78,6 +77,7 @@ export async function buildSlides(ctx: BuildContext, job: SlidesJob): Promise<Ar
   const results = [await slidesPdf(ctx, job.files.slides, deck), await notesPdf(ctx, job.files.notes, deck)];
   if (job.files.handout) results.push(await handoutPdf(ctx, job.files.handout, deck));
   const text = ctx.labels.slideText;
+  const { writePptx } = await import('./pptx.js'); // pptxgenjs loads only when a deck is written
   results.push(
     await writePptx(job.files.pptx, deck.slides, {
       meta: deck.meta(text.slides),

@@ -10,7 +10,6 @@ import { decodeText, displayPath, LIMITS } from '../curriculum/source-file.js';
 import type { RosterField } from './columns.js';
 import { parseCsv } from './csv.js';
 import { RosterBuilder, type RosterRow } from './rows.js';
-import { parseXlsx } from './xlsx.js';
 
 export type { RosterRow } from './rows.js';
 export { ROSTER_FIELDS, fieldOf, headerKey, type RosterField } from './columns.js';
@@ -82,7 +81,7 @@ export async function loadRoster(file: string, opts: RosterOptions = {}): Promis
   const buf = readRosterBytes(abs, shown);
   const xlsx = formatOf(buf, abs, shown) === 'xlsx';
   const builder = new RosterBuilder(shown, !xlsx, opts.fields);
-  if (xlsx) await parseXlsx(buf, shown, opts.sheet, builder);
+  if (xlsx) await (await import('./xlsx.js')).parseXlsx(buf, shown, opts.sheet, builder); // the XLSX reader loads only for XLSX
   else {
     checkCsvText(buf, shown);
     parseCsv(buf, builder);
