@@ -41,10 +41,22 @@ async function changesAppendix(ctx: BuildContext, rev: string): Promise<string> 
   return '\n\n' + changesMarkdown(diffCurricula(old, ctx.c), ctx, { from: sideSummary(old), moduleTitles });
 }
 
+/** A full build includes the attendance sheets when the curriculum names a roster. */
+async function prepareAttendance(ctx: BuildContext, opts: BuildOptions) {
+  const settings = opts.attendance ?? {};
+  if (!(opts.only?.includes('attendance') || (!opts.only && (ctx.c.assets.roster || settings.roster)))) return undefined;
+  const { attendanceJobs, attendanceRoster, buildAttendance } = await import('./attendance.js');
+  const jobs = attendanceJobs(ctx, settings);
+  return { jobs, rows: await attendanceRoster(jobs), build: buildAttendance };
+}
+
 export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<BuildResult> {
   const ctx = buildContext(c, opts.out, { pdfa: opts.pdfa });
   const wants = (k: 'handbook' | 'slides' | 'attendance') => !opts.only || opts.only.includes(k);
   const files: ArtifactResult[] = [];
+  // The roster is read (and every bad row reported) before anything is rendered: a bad roster
+  // answers in a second, not after the handbooks.
+  const attendance = await prepareAttendance(ctx, opts);
   // All or nothing: the files replace the previous ones only when every artifact succeeded.
   await inBatch(async () => {
     // Each kind's code loads only when it is built: `bimtek attendance` never loads Handlebars or PPTX.
@@ -63,15 +75,10 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
         files.push(...(await buildSlides(ctx, job)));
       }
     }
-    // A full build includes the attendance sheets when the curriculum names a roster.
-    const attendance = opts.attendance ?? {};
-    if (opts.only?.includes('attendance') || (!opts.only && (c.assets.roster || attendance.roster))) {
-      const { attendanceJobs, attendanceRoster, buildAttendance } = await import('./attendance.js');
-      const jobs = attendanceJobs(ctx, attendance);
-      const rows = await attendanceRoster(jobs);
-      for (const job of jobs) {
+    if (attendance) {
+      for (const job of attendance.jobs) {
         opts.onStart?.(job.file);
-        files.push(await buildAttendance(ctx, job, rows));
+        files.push(await attendance.build(ctx, job, attendance.rows));
       }
     }
     writeManifest(ctx, files);
