@@ -164,7 +164,8 @@ export async function normaliseZip(buf: Uint8Array, date: Date, lang: string): P
     } else if (sameAs.size && name.endsWith('.rels')) {
       data = (await entry.async('string')).replace(/Target="\.\.\/media\/([^"]+)"/g, (m, file: string) => (sameAs.has(file) ? `Target="../media/${sameAs.get(file)}"` : m));
     } else data = await entry.async('uint8array');
-    out.file(name, data, { date: stamp, createFolders: false });
+    // Images are compressed already: store them as they are.
+    out.file(name, data, { date: stamp, createFolders: false, ...(name.startsWith('ppt/media/') ? { compression: 'STORE' as const } : {}) });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
 }

@@ -71,6 +71,14 @@ export function fontKeyFor(bold: boolean, italic: boolean): FontKey {
  * widths PDFKit draws with (see lazyFont).
  */
 const advances = new Map<FontKey, Map<number, number>>();
+/** Units per em, read once: fontkit computes it on every access. */
+const emUnits = new Map<FontKey, number>();
+
+function unitsPerEm(key: FontKey): number {
+  let u = emUnits.get(key);
+  if (u === undefined) emUnits.set(key, (u = font(key).unitsPerEm));
+  return u;
+}
 
 export function textWidth(key: FontKey, text: string, size: number): number {
   let table = advances.get(key);
@@ -87,13 +95,13 @@ export function textWidth(key: FontKey, text: string, size: number): number {
     }
     units += adv;
   }
-  return (units * size) / f.unitsPerEm;
+  return (units * size) / unitsPerEm(key);
 }
 
 /** Ascender in points: where the baseline sits below the top of a line. */
 export function ascent(key: FontKey, size: number): number {
   const f = font(key);
-  return (f.ascent * size) / f.unitsPerEm;
+  return (f.ascent * size) / unitsPerEm(key);
 }
 
 /** Characters no embedded font can draw, with a short sample of where each was seen. */
