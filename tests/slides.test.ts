@@ -361,7 +361,8 @@ describe('bimtek slides (command)', () => {
     const ctx = context(dir, path.join(dir, 'out'));
     const jobs = slidesJobs(ctx, {});
     expect(jobs.map((j) => path.basename(j.files.slides))).toEqual(['slides-ppk.pdf', 'slides-pps.pdf']);
-    expect(jobs.map((j) => path.basename(j.files.pptx))).toEqual(['slides-ppk.pptx', 'slides-pps.pptx']);
+    expect(jobs.map((j) => path.basename(j.files.pptx ?? ''))).toEqual(['slides-ppk.pptx', 'slides-pps.pptx']);
+    expect(slidesJobs(ctx, { notes: false, pptx: false }).every((j) => j.files.notes === null && j.files.pptx === null)).toBe(true);
     const pps = planSlides(ctx, 'pps');
     expect(pps.some((s) => s.title === 'Kode Etik Uji')).toBe(false);
     expect(pps[0]!.lead).toContain('Fasilitator PPS');

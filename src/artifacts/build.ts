@@ -18,6 +18,9 @@ export interface BuildOptions {
   pdfa?: boolean;
   /** Slides: 3 also writes a handout with three slides per page. */
   handout?: 1 | 3;
+  /** Slides: leave out the notes handout or the PPTX. */
+  slideNotes?: boolean;
+  slidePptx?: boolean;
   /** Attendance sheets: roster, session, grouping, blank rows, orientation. */
   attendance?: AttendanceOptions;
   /** Append a "Daftar Perubahan" (changes since this git revision) to the handbooks. */
@@ -70,7 +73,7 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
     }
     if (wants('slides')) {
       const { buildSlides, slidesJobs } = await import('./slides.js');
-      for (const job of slidesJobs(ctx, { audience: opts.audience, handout: opts.handout ?? 1 })) {
+      for (const job of slidesJobs(ctx, { audience: opts.audience, handout: opts.handout ?? 1, notes: opts.slideNotes, pptx: opts.slidePptx })) {
         opts.onStart?.(job.files.slides);
         files.push(...(await buildSlides(ctx, job)));
       }

@@ -22,12 +22,15 @@ export interface SlidesOptions {
   audience?: string;
   /** 1: notes pages only (default); 3: also a handout with three slides per page. */
   handout?: 1 | 3;
+  /** Which files besides slides.pdf: the notes handout and the PPTX (default both). */
+  notes?: boolean;
+  pptx?: boolean;
 }
 
 export interface SlidesJob {
   audience: string | undefined;
   handout: 1 | 3;
-  files: { slides: string; notes: string; handout: string | null; pptx: string };
+  files: { slides: string; notes: string | null; handout: string | null; pptx: string | null };
 }
 
 export const SLIDE_PAGE: PageSpec = { size: SLIDE_16_9, margins: { top: 0, bottom: 0, left: 0, right: 0 } };
@@ -44,7 +47,7 @@ export function slidesJobs(ctx: BuildContext, opts: SlidesOptions): SlidesJob[] 
   const handout = opts.handout ?? 1;
   return audiencePlan(c, opts.audience).map((audience) => {
     const base = path.join(ctx.outDir, `slides${audience ? `-${audience}` : ''}`);
-    return { audience, handout, files: { slides: `${base}.pdf`, notes: `${base}-notes.pdf`, handout: handout === 3 ? `${base}-handout.pdf` : null, pptx: `${base}.pptx` } };
+    return { audience, handout, files: { slides: `${base}.pdf`, notes: opts.notes === false ? null : `${base}-notes.pdf`, handout: handout === 3 ? `${base}-handout.pdf` : null, pptx: opts.pptx === false ? null : `${base}.pptx` } };
   });
 }
 
@@ -74,18 +77,14 @@ function deckInfo(ctx: BuildContext, job: SlidesJob): DeckInfo {
 
 export async function buildSlides(ctx: BuildContext, job: SlidesJob): Promise<ArtifactResult[]> {
   const deck = deckInfo(ctx, job);
-  const results = [await slidesPdf(ctx, job.files.slides, deck), await notesPdf(ctx, job.files.notes, deck)];
+  const results = [await slidesPdf(ctx, job.files.slides, deck)];
+  if (job.files.notes) results.push(await notesPdf(ctx, job.files.notes, deck));
   if (job.files.handout) results.push(await handoutPdf(ctx, job.files.handout, deck));
-  const text = ctx.labels.slideText;
-  const { writePptx } = await import('./pptx.js'); // pptxgenjs loads only when a deck is written
-  results.push(
-    await writePptx(job.files.pptx, deck.slides, {
-      meta: deck.meta(text.slides),
-      company: ctx.c.organizer.name,
-      frame: deck.frame,
-      info: { kind: 'pptx', ...deck.audienceInfo },
-    }),
-  );
+  if (job.files.pptx) {
+    const text = ctx.labels.slideText;
+    const { writePptx } = await import('./pptx.js'); // pptxgenjs loads only when a deck is written
+    results.push(await writePptx(job.files.pptx, deck.slides, { meta: deck.meta(text.slides), company: ctx.c.organizer.name, frame: deck.frame, info: { kind: 'pptx', ...deck.audienceInfo } }));
+  }
   return results;
 }
 

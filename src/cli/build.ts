@@ -15,6 +15,9 @@ export interface BuildCliOptions {
   changesSince?: string;
   /** Slides handout layout: "1" or "3" (see parseHandout). */
   handout?: string;
+  /** `--no-notes` / `--no-pptx` (slides). */
+  notes?: boolean;
+  pptx?: boolean;
   /** Set by `bimtek attendance` from its own options. */
   attendance?: AttendanceOptions;
   json?: boolean;
@@ -48,6 +51,8 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     changesSince: opts.changesSince,
     handout: parseHandout(opts.handout),
     attendance: opts.attendance,
+    slideNotes: opts.notes,
+    slidePptx: opts.pptx,
     only,
     onStart: progress ? (file) => process.stderr.write(paint.dim(`… ${displayPath(file)}\r`)) : undefined,
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),

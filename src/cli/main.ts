@@ -109,6 +109,8 @@ function buildProgram(): Command {
       .addOption(outOption())
       .option('--audience <id>', 'hanya untuk satu sasaran')
       .option('--handout <n>', '3 = juga handout peserta tiga slide per halaman (slides-handout.pdf)', '1')
+      .option('--no-notes', 'tanpa slides-notes.pdf')
+      .option('--no-pptx', 'tanpa slides.pptx')
       .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
       .action(action(() => import('./slides.js'))),
     'bimtek slides curriculum --handout 3',
