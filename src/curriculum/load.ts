@@ -40,7 +40,21 @@ function loadFile<S extends z.ZodType>(root: string, abs: string, schema: S, dia
       diags.push(diagnostic(shown, inside.problem.message, { hint: inside.problem.hint }));
       return undefined;
     }
-    const src = parseLocatedYaml(shown, readTextFile(abs, LIMITS.yamlBytes, 'berkas YAML'));
+    return parseAndValidate(shown, () => readTextFile(abs, LIMITS.yamlBytes, 'berkas YAML'), schema, diags);
+  } catch (e) {
+    if (e instanceof UserError) diags.push(...e.diagnostics);
+    else throw e;
+  }
+  return undefined;
+}
+
+/**
+ * One YAML file's text → validated data with positions, or its problems added to `diags`. Shared
+ * by the loader (files on disk) and the diff (files read from git).
+ */
+export function parseAndValidate<S extends z.ZodType>(shown: string, text: () => string, schema: S, diags: Diagnostic[]): { data: z.output<S>; src: LocatedYaml } | undefined {
+  try {
+    const src = parseLocatedYaml(shown, text());
     const parsed = schema.safeParse(src.data);
     if (parsed.success) return { data: parsed.data, src };
     diags.push(...issuesToDiagnostics(schema, src, parsed.error.issues));

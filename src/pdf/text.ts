@@ -14,13 +14,7 @@ export interface StyledRun {
   underline?: boolean;
 }
 
-export interface Segment {
-  text: string;
-  font: FontKey;
-  size: number;
-  color?: string;
-  link?: string;
-  underline?: boolean;
+export interface Segment extends StyledRun {
   /** Offset from the line's left edge. */
   x: number;
   width: number;

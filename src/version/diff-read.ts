@@ -6,10 +6,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { CURRICULUM_FILE, diagnostic, displayPath, LIMITS, MODULES_DIR, parseLocatedYaml, readTextFile, UserError, type Diagnostic, type LocatedYaml } from '../curriculum/index.js';
+import { CURRICULUM_FILE, diagnostic, displayPath, LIMITS, MODULES_DIR, parseAndValidate, readTextFile, UserError, type Diagnostic, type LocatedYaml } from '../curriculum/index.js';
 import { CurriculumFile, ModuleFile } from '../curriculum/schema.js';
 import { decodeText } from '../curriculum/source-file.js';
-import { issuesToDiagnostics } from '../curriculum/zod-issues.js';
 import type { CurriculumVersion, RevisionInfo } from './diff-types.js';
 import { listTree, locateInRepo, readBlobs, resolveRevision } from './git-read.js';
 
@@ -115,16 +114,7 @@ async function revisionSource(dir: string, rev: string): Promise<Source> {
 }
 
 function loadFile<S extends z.ZodType>(file: SourceFile, schema: S, diags: Diagnostic[]): { data: z.output<S>; src: LocatedYaml } | undefined {
-  try {
-    const src = parseLocatedYaml(file.shown, file.text());
-    const parsed = schema.safeParse(src.data);
-    if (parsed.success) return { data: parsed.data, src };
-    diags.push(...issuesToDiagnostics(schema, src, parsed.error.issues));
-  } catch (e) {
-    if (e instanceof UserError) diags.push(...e.diagnostics);
-    else throw e;
-  }
-  return undefined;
+  return parseAndValidate(file.shown, () => file.text(), schema, diags);
 }
 
 function parseSource(s: Source): CurriculumVersion {
