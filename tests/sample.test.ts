@@ -6,7 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { buildAll } from '../src/artifacts/index.js';
 import { loadCurriculum } from '../src/curriculum/index.js';
+import { flat, readPdf } from './helpers/pdf.js';
 
 const DIR = path.resolve('curriculum');
 
@@ -99,5 +103,22 @@ describe('sample curriculum', () => {
       expect(text.split('\n')[0], f).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schema\.json$/);
       expect(() => parse(text), f).not.toThrow();
     }
+  });
+
+  it('renders every module in the handbook, the slides and the attendance sheet, with no missing glyph', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bimtek-sample-'));
+    const { files, ctx } = await buildAll(c, { out, edition: 'facilitator', slideNotes: false, slidePptx: false });
+    expect(files.map((f) => path.basename(f.path)).sort()).toEqual(['daftar-hadir-2024-11-04.pdf', 'handbook-facilitator.pdf', 'slides.pdf']);
+    const handbook = flat((await readPdf(path.join(out, 'handbook-facilitator.pdf'))).text);
+    const slides = flat((await readPdf(path.join(out, 'slides.pdf'))).text);
+    for (const m of c.modules) {
+      expect(handbook, m.id).toContain(m.title);
+      expect(slides, m.id).toContain(m.title);
+      for (const s of m.sections) expect(handbook, s.title).toContain(s.title);
+    }
+    const sheet = (await readPdf(path.join(out, 'daftar-hadir-2024-11-04.pdf'))).text;
+    expect(sheet).toContain('DAFTAR HADIR');
+    expect(sheet).toContain('Senin, 4 November 2024');
+    expect(ctx.glyphs.report()).toEqual([]);
   });
 });
