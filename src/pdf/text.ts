@@ -53,18 +53,32 @@ function splitLongWord(word: string, run: StyledRun): Piece[] {
   return parts.map((p) => ({ text: p, run, width: textWidth(run.font, p, run.size), space: false, newline: false }));
 }
 
-/** Break a piece that alone is wider than the line into chunks that fit. */
+/**
+ * Break a piece that alone is wider than the line into chunks that fit: at "-", "/", "." or "_"
+ * where possible ("C.Pemberitahuan-" / "KWK"), else between characters.
+ */
 function hardBreak(p: Piece, maxWidth: number): Piece[] {
+  const width = (t: string) => textWidth(p.run.font, t, p.run.size);
   const chunks: Piece[] = [];
   let current = '';
-  for (const ch of p.text) {
-    const next = current + ch;
-    if (current && textWidth(p.run.font, next, p.run.size) > maxWidth) {
-      chunks.push({ ...p, text: current, width: textWidth(p.run.font, current, p.run.size) });
-      current = ch;
-    } else current = next;
+  const push = (t: string) => chunks.push({ ...p, text: t, width: width(t) });
+  for (const part of p.text.split(/(?<=[-/._–])/)) {
+    if (current && width(current + part) > maxWidth) {
+      push(current);
+      current = '';
+    }
+    if (width(part) <= maxWidth) {
+      current += part;
+      continue;
+    }
+    for (const ch of part) {
+      if (current && width(current + ch) > maxWidth) {
+        push(current);
+        current = ch;
+      } else current += ch;
+    }
   }
-  if (current) chunks.push({ ...p, text: current, width: textWidth(p.run.font, current, p.run.size) });
+  if (current) push(current);
   return chunks;
 }
 
