@@ -11,7 +11,7 @@ import { labelsFor } from '../locale/index.js';
 import { parseMarkdown } from '../markdown/index.js';
 import { builtinComponents, collectToc, drawFurniture, MissingGlyphs, Typesetter } from '../pdf/index.js';
 import { changelogDocumentMarkdown, workingTemplatesDir, type DiffReport } from '../version/diff-format.js';
-import { diffLabels } from '../version/diff-labels.js';
+import { diffLabels } from '../locale/diff-labels.js';
 import type { CurriculumVersion } from '../version/diff-types.js';
 import { makeStamp, stampText, type Stamp } from '../version/index.js';
 

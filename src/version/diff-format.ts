@@ -8,7 +8,7 @@ import { resolveInside } from '../curriculum/index.js';
 import type { Language } from '../locale/index.js';
 import { TemplateEngine } from '../templates/index.js';
 import { normText } from './diff-align.js';
-import { diffLabels, type DiffLabels } from './diff-labels.js';
+import { diffLabels, type DiffLabels } from '../locale/diff-labels.js';
 import type { ChangeKind, CurriculumChange, CurriculumVersion, SideSummary } from './diff-types.js';
 
 export interface DiffReport {

@@ -23,7 +23,7 @@
 import { labelsFor, letter, formatDayDate, roman, type Labels, type Language } from '../locale/index.js';
 import type { Activity, ModuleFile, Pledge, Principle, Question, Reference, ScheduleDay, ScheduleItem, Section, Slide, Step } from '../curriculum/schema.js';
 import { alignLists, canonical, leafText, markMoves, matchByKeys, normText, sameMarkdown, sameText, type Pair } from './diff-align.js';
-import { diffLabels, type DiffLabels } from './diff-labels.js';
+import { diffLabels, type DiffLabels } from '../locale/diff-labels.js';
 import type { ChangeKind, ChangeScope, CurriculumChange, DiffSide } from './diff-types.js';
 
 export type { ChangeKind, ChangeScope, CurriculumChange, CurriculumVersion, DiffSide, RevisionInfo, SideSummary } from './diff-types.js';

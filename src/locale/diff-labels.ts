@@ -1,8 +1,8 @@
 /**
- * Words used by the semantic diff and its change log, in the curriculum's language. Kept here until
- * they move into `src/locale/labels.ts`.
+ * Words used by the semantic diff and its change log, one table per language beside the
+ * document labels (labels.ts).
  */
-import type { Language } from '../locale/index.js';
+import type { Language } from './format.js';
 
 const id = {
   // Path words.
