@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { diagnostic, displayPath, UserError, type AttendanceColumn, type ScheduleDay, type Signatory } from '../curriculum/index.js';
-import { formatDayDate, formatPlaceDate, formatTimeRange } from '../locale/index.js';
+import { formatDayDate, formatPlaceDate, formatTimeRange, pageOfText } from '../locale/index.js';
 import { A4, breakLines, fitText, FONT_NAMES, landscape, portrait, textWidth, type Doc, type FontKey, type PageSpec } from '../pdf/index.js';
 import { ascent } from '../pdf/fonts.js';
 import { fieldOf, loadRoster, type RosterField, type RosterRow } from '../roster/index.js';
@@ -385,7 +385,7 @@ function continuationBlock(ctx: BuildContext, lay: Layout, t: SheetText, dayDate
 function footer(doc: Doc, ctx: BuildContext, lay: Layout, pageNo: number, pages: number): void {
   const size = 7.5;
   const y = lay.bottom + 12;
-  const right = ctx.labels.pageOf.replace('{page}', String(pageNo)).replace('{pages}', String(pages));
+  const right = pageOfText(ctx.labels, pageNo, pages);
   const rightW = textWidth('regular', right, size);
   const left = fitText(`${ctx.c.event.name} · ${ctx.labels.curriculumVersion} ${ctx.stampLine}`, lay.width - rightW - 16, size);
   doc.moveTo(lay.left, y).lineTo(lay.right, y).lineWidth(0.4).strokeColor(MUTED).stroke();

@@ -7,11 +7,11 @@ import { documentMeta, type BuildContext } from './context.js';
 import { HANDBOOK_PAGE } from './handbook.js';
 import { writePdf, type ArtifactResult } from './output.js';
 import { displayPath, type Curriculum } from '../curriculum/index.js';
-import { labelsFor } from '../locale/index.js';
+import { labelsFor, pageOfText } from '../locale/index.js';
 import { parseMarkdown } from '../markdown/index.js';
 import { builtinComponents, collectToc, drawFurniture, MissingGlyphs, Typesetter } from '../pdf/index.js';
 import { changelogDocumentMarkdown, workingTemplatesDir, type DiffReport } from '../version/diff-format.js';
-import { diffLabels } from '../locale/diff-labels.js';
+import { diffLabels } from '../locale/index.js';
 import type { CurriculumVersion } from '../version/diff-types.js';
 import { makeStamp, stampText, type Stamp } from '../version/index.js';
 
@@ -61,7 +61,7 @@ export async function writeChangelogPdf(file: string, report: DiffReport, to: Cu
     ts.runDeferred();
     drawFurniture(ts, {
       header: () => [c.title, labels.changes],
-      footer: (page, total) => [`${labels.changes} · ${span}`, labels.pageOf.replace('{page}', String(page + 1)).replace('{pages}', String(total))],
+      footer: (page, total) => [`${labels.changes} · ${span}`, pageOfText(labels, page + 1, total)],
     });
     return ts.pageIndex + 1;
   });

@@ -8,6 +8,7 @@ import { parseMarkdown } from '../markdown/index.js';
 import { A4, builtinComponents, collectToc, drawFurniture, Typesetter, type PageSpec } from '../pdf/index.js';
 import { TemplateEngine } from '../templates/index.js';
 import { audiencePlan, curriculumView, documentMeta, type BuildContext } from './context.js';
+import { pageOfText } from '../locale/index.js';
 import { imageLoader } from './images.js';
 import { writePdf, type ArtifactResult } from './output.js';
 
@@ -67,7 +68,7 @@ export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMa
       const chapterAt = (page: number) => [...ts.headings].reverse().find((h) => h.level === 1 && h.page <= page)?.text ?? '';
       drawFurniture(ts, {
         header: (page) => [c.event.name, chapterAt(page)],
-        footer: (page, total) => [`${editionLabel} · ${labels.curriculumVersion} ${ctx.stampLine}`, labels.pageOf.replace('{page}', String(page + 1)).replace('{pages}', String(total))],
+        footer: (page, total) => [`${editionLabel} · ${labels.curriculumVersion} ${ctx.stampLine}`, pageOfText(labels, page + 1, total)],
       });
       return ts.pageIndex + 1;
     },

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { diagnostic, didYouMean, UserError } from '../curriculum/index.js';
 import { A4, drawFurniture, FONT_NAMES, SLIDE_16_9, Typesetter, type DocumentMeta, type PageSpec } from '../pdf/index.js';
 import { audiencePlan, documentMeta, type BuildContext } from './context.js';
+import { pageOfText } from '../locale/index.js';
 import { loadImage } from './images.js';
 import { writePdf, type ArtifactResult } from './output.js';
 import { drawSlide, type SlideFrame } from './slides-draw.js';
@@ -128,7 +129,7 @@ function notesPdf(ctx: BuildContext, file: string, deck: DeckInfo): Promise<Arti
     });
     drawFurniture(ts, {
       header: (p) => [deck.title, `${text.slide} ${(slideOfPage[p] ?? 0) + 1} / ${deck.slides.length}`],
-      footer: (p, total) => [`${text.notes} · ${labels.curriculumVersion} ${ctx.stampLine}`, labels.pageOf.replace('{page}', String(p + 1)).replace('{pages}', String(total))],
+      footer: (p, total) => [`${text.notes} · ${labels.curriculumVersion} ${ctx.stampLine}`, pageOfText(labels, p + 1, total)],
     });
     return ts.pageIndex + 1;
   });
@@ -157,7 +158,7 @@ function handoutPdf(ctx: BuildContext, file: string, deck: DeckInfo): Promise<Ar
     });
     drawFurniture(ts, {
       header: () => [deck.title, text.handout],
-      footer: (p, total) => [`${ctx.c.event.name} · ${labels.curriculumVersion} ${ctx.stampLine}`, labels.pageOf.replace('{page}', String(p + 1)).replace('{pages}', String(total))],
+      footer: (p, total) => [`${ctx.c.event.name} · ${labels.curriculumVersion} ${ctx.stampLine}`, pageOfText(labels, p + 1, total)],
     });
     return ts.pageIndex + 1;
   });

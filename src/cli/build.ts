@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AttendanceOptions } from '../artifacts/attendance.js';
 import type { BuildOptions } from '../artifacts/index.js';
 import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
-import { fileLine, info, paint, progressEnabled } from './output.js';
+import { fileLine, info, paint, printMissingGlyphs, progressEnabled } from './output.js';
 import { parseHandout } from './slides.js';
 
 export interface BuildCliOptions {
@@ -58,10 +58,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),
   });
   const missing = ctx.glyphs.report();
-  if (missing.length) {
-    info(paint.yellow(`peringatan: ${missing.length} karakter tidak ada di fon dan tercetak sebagai kotak kosong:`));
-    for (const m of missing) info(`  ${m.codePoint} ${m.char}  di ${m.places.join('; ')}`);
-  }
+  printMissingGlyphs(missing);
   const total = ((performance.now() - started) / 1000).toFixed(2);
   if (opts.json) {
     process.stdout.write(JSON.stringify({ ok: true, files: files.map((f) => ({ ...f, path: path.relative(process.cwd(), f.path) })), missingGlyphs: missing }, null, 2) + '\n');

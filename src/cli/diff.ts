@@ -9,7 +9,7 @@ import { diagnostic, displayPath, UserError, type Diagnostic } from '../curricul
 import { diffCurricula, readCurriculumAt, type CurriculumVersion } from '../version/diff.js';
 import { changelogDocumentMarkdown, changesJson, changesText, diffReport, workingTemplatesDir, type TextStyle } from '../version/diff-format.js';
 import { writeFileAtomic } from '../write/index.js';
-import { info, paint } from './output.js';
+import { info, paint, printMissingGlyphs } from './output.js';
 
 export type DiffFormat = 'text' | 'md' | 'json' | 'pdf';
 
@@ -57,10 +57,7 @@ export async function run(revA: string, revB: string | undefined, opts: DiffCliO
   if (format === 'pdf') {
     const { writeChangelogPdf } = await import('../artifacts/changelog.js');
     const { result, missingGlyphs } = await writeChangelogPdf(opts.out ?? DEFAULT_PDF, report, b);
-    if (missingGlyphs.length) {
-      info(paint.yellow(`peringatan: ${missingGlyphs.length} karakter tidak ada di fon dan tercetak sebagai kotak kosong:`));
-      for (const m of missingGlyphs) info(`  ${m.codePoint} ${m.char}  di ${m.places.join('; ')}`);
-    }
+    printMissingGlyphs(missingGlyphs);
     info(`${paint.green('✓')} ${displayPath(result.path)}  ${result.pages} halaman — ${changes.length} perubahan (${report.from.label} → ${report.to.label})`);
     return 0;
   }

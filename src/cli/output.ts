@@ -42,6 +42,13 @@ export function info(line: string): void {
   process.stderr.write(line + '\n');
 }
 
+/** The once-per-build warning about characters the embedded fonts cannot draw. */
+export function printMissingGlyphs(missing: { codePoint: string; char: string; places: string[] }[]): void {
+  if (!missing.length) return;
+  info(colour.yellow(`peringatan: ${missing.length} karakter tidak ada di fon dan tercetak sebagai kotak kosong:`));
+  for (const m of missing) info(`  ${m.codePoint} ${m.char}  di ${m.places.join('; ')}`);
+}
+
 /** One line per finished file: path, pages (slides for a PPTX) and time. */
 export function fileLine(r: { path: string; pages: number; ms: number; kind: string }): string {
   const pages = `${r.pages} ${r.kind === 'pptx' ? 'slide' : 'halaman'}`.padStart(12);

@@ -1,3 +1,3 @@
 export * from './format.js';
-export { labelsFor, type Labels } from './labels.js';
+export { labelsFor, pageOfText, type Labels } from './labels.js';
 export { diffLabels, type DiffLabels } from './diff-labels.js';

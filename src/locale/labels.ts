@@ -153,6 +153,11 @@ const en: Labels = {
 
 const TABLES: Record<Language, Labels> = { id, en };
 
+/** "Halaman 3 dari 12" — `page` is 1-based. */
+export function pageOfText(labels: Labels, page: number, pages: number): string {
+  return labels.pageOf.replace('{page}', String(page)).replace('{pages}', String(pages));
+}
+
 export function labelsFor(lang: Language): Labels {
   return TABLES[lang];
 }
