@@ -12,8 +12,7 @@
 import path from 'node:path';
 import { diagnostic, displayPath, UserError, type AttendanceColumn, type ScheduleDay, type Signatory } from '../curriculum/index.js';
 import { formatDayDate, formatPlaceDate, formatTimeRange, pageOfText } from '../locale/index.js';
-import { A4, breakLines, fitText, FONT_NAMES, landscape, portrait, textWidth, type Doc, type FontKey, type PageSpec } from '../pdf/index.js';
-import { ascent } from '../pdf/fonts.js';
+import { A4, breakLines, fitText, imageSize, landscape, portrait, PathBuilder, textWidth, type Canvas, type FontKey, type PageSpec } from '../pdf/index.js';
 import { fieldOf, loadRoster, type RosterField, type RosterRow } from '../roster/index.js';
 import { documentMeta, type BuildContext } from './context.js';
 import { loadImage } from './images.js';
@@ -220,9 +219,9 @@ function fitLines(text: string, key: FontKey, width: number, size: number, minSi
   return { size: minSize, lines: [...head, fitText(lines.slice(maxLines - 1).join(' '), width, minSize, key)] };
 }
 
-/** Write one line with its baseline at `baseline` (PDFKit positions text by the top of its line). */
-function put(doc: Doc, key: FontKey, size: number, text: string, x: number, baseline: number): void {
-  doc.font(FONT_NAMES[key]).fontSize(size).text(text, x, baseline - ascentOf(key) * size, { lineBreak: false });
+/** Write one line with its baseline at `baseline`. */
+function put(canvas: Canvas, key: FontKey, size: number, text: string, x: number, baseline: number, color = TEXT): void {
+  canvas.text({ text, font: key, size, x, baseline, color });
 }
 
 type Writer = (key: FontKey, size: number, text: string, x: number, baseline: number) => void;
@@ -240,46 +239,24 @@ function putLines(write: Writer, key: FontKey, size: number, lines: string[], x:
 
 const NON_ASCII = /[^\x20-\x7e]/;
 
-/** Ascender per point of size, per font (PDFKit places text by the top of its line box). */
-const ascents = new Map<FontKey, number>();
-
-function ascentOf(key: FontKey): number {
-  let a = ascents.get(key);
-  if (a === undefined) ascents.set(key, (a = ascent(key, 1)));
-  return a;
-}
-
-interface EmbeddedFontLike {
-  layoutCache?: Record<string, unknown>;
-}
-
-/** The fonts a document has opened (each once, though PDFKit files them under several names). */
-function fontFamilies(doc: Doc): EmbeddedFontLike[] {
-  return [...new Set(Object.values((doc as unknown as { _fontFamilies: Record<string, EmbeddedFontLike> })._fontFamilies))];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Page furniture: kop, title block, continuation header, footer, signature block
 
 interface Block {
   height: number;
-  draw(doc: Doc, top: number): void;
+  draw(canvas: Canvas, top: number): void;
 }
 
 /** Contact words in the kop (not in the label tables, which other documents share). */
 const CONTACT = { id: { phone: 'Telp.', email: 'Surel', website: 'Laman' }, en: { phone: 'Phone', email: 'Email', website: 'Web' } };
 
-/** An image opened once per document (PDFKit embeds a Buffer again on every call). */
-interface OpenedImage {
-  width: number;
-  height: number;
-}
-
-function kopBlock(ctx: BuildContext, lay: Layout, logo: OpenedImage | null): Block {
+function kopBlock(ctx: BuildContext, lay: Layout, logo: Buffer | null): Block {
   const o = ctx.c.organizer;
   const contact = CONTACT[ctx.c.language];
   const logoH = 58;
-  const logoW = logo ? Math.min(70, (logo.width * logoH) / logo.height) : 0;
+  const img = logo ? imageSize(logo) : null;
+  const logoW = img ? Math.min(70, (img.width * logoH) / img.height) : 0;
   const side = logo ? logoW + 12 : 0;
   const textX = lay.left + side;
   const textW = lay.width - 2 * side;
@@ -298,21 +275,25 @@ function kopBlock(ctx: BuildContext, lay: Layout, logo: OpenedImage | null): Blo
   const height = bodyH + 10;
   return {
     height,
-    draw(doc, top) {
-      if (logo) doc.image(logo as unknown as Buffer, lay.left, top + (bodyH - logoH) / 2, { fit: [logoW, logoH], align: 'center', valign: 'center' });
+    draw(canvas, top) {
+      if (logo && img) {
+        // Fitted into logoW × logoH, centred.
+        const k = Math.min(logoW / img.width, logoH / img.height);
+        const [w, h] = [img.width * k, img.height * k];
+        canvas.image(logo, lay.left + (logoW - w) / 2, top + (bodyH - logoH) / 2 + (logoH - h) / 2, w, h);
+      }
       let y = top + (bodyH - textH) / 2;
-      doc.fillColor(TEXT);
       for (const it of items) {
         for (const l of it.lines) {
           const w = textWidth(it.key, l, it.size);
-          put(doc, it.key, it.size, l, textX + (textW - w) / 2, y + it.size * 1.02);
+          put(canvas, it.key, it.size, l, textX + (textW - w) / 2, y + it.size * 1.02);
           y += it.lh;
         }
       }
       // Double rule: thick over thin.
       const ry = top + bodyH + 5;
-      doc.moveTo(lay.left, ry).lineTo(lay.right, ry).lineWidth(1.8).strokeColor(TEXT).stroke();
-      doc.moveTo(lay.left, ry + 2.8).lineTo(lay.right, ry + 2.8).lineWidth(0.6).stroke();
+      canvas.line(lay.left, ry, lay.right, ry, { width: 1.8, color: TEXT });
+      canvas.line(lay.left, ry + 2.8, lay.right, ry + 2.8, { width: 0.6, color: TEXT });
     },
   };
 }
@@ -345,19 +326,18 @@ function titleBlock(ctx: BuildContext, lay: Layout, t: SheetText, group: string 
   const height = 12 + titleH + 8 + infoH + 8;
   return {
     height,
-    draw(doc, top) {
+    draw(canvas, top) {
       let y = top + 12;
-      doc.fillColor(TEXT);
       for (const l of lines) {
         y += l.gapBefore;
-        put(doc, l.key, l.size, l.text, lay.left + (lay.width - textWidth(l.key, l.text, l.size)) / 2, y + l.size * 1.02);
+        put(canvas, l.key, l.size, l.text, lay.left + (lay.width - textWidth(l.key, l.text, l.size)) / 2, y + l.size * 1.02);
         y += l.lh;
       }
       y += 8;
       for (const i of info) {
-        put(doc, 'regular', infoSize, i.label, lay.left, y + infoSize * 1.05);
-        put(doc, 'regular', infoSize, ':', lay.left + labelW, y + infoSize * 1.05);
-        i.value.lines.forEach((v, k) => put(doc, 'regular', i.value.size, v, lay.left + labelW + colonW, y + infoSize * 1.05 + k * infoLh));
+        put(canvas, 'regular', infoSize, i.label, lay.left, y + infoSize * 1.05);
+        put(canvas, 'regular', infoSize, ':', lay.left + labelW, y + infoSize * 1.05);
+        i.value.lines.forEach((v, k) => put(canvas, 'regular', i.value.size, v, lay.left + labelW + colonW, y + infoSize * 1.05 + k * infoLh));
         y += i.value.lines.length * infoLh;
       }
     },
@@ -373,26 +353,23 @@ function continuationBlock(ctx: BuildContext, lay: Layout, t: SheetText, dayDate
   const leftText = fitText(`${t.title} · ${t.event}`, lay.width - rightW - 16, size, 'bold');
   return {
     height: 24,
-    draw(doc, top) {
-      doc.fillColor(TEXT);
-      put(doc, 'bold', size, leftText, lay.left, top + 10);
-      put(doc, 'regular', size, right, lay.right - textWidth('regular', right, size), top + 10);
-      doc.moveTo(lay.left, top + 15).lineTo(lay.right, top + 15).lineWidth(0.5).strokeColor(TEXT).stroke();
+    draw(canvas, top) {
+      put(canvas, 'bold', size, leftText, lay.left, top + 10);
+      put(canvas, 'regular', size, right, lay.right - textWidth('regular', right, size), top + 10);
+      canvas.line(lay.left, top + 15, lay.right, top + 15, { width: 0.5, color: TEXT });
     },
   };
 }
 
-function footer(doc: Doc, ctx: BuildContext, lay: Layout, pageNo: number, pages: number): void {
+function footer(canvas: Canvas, ctx: BuildContext, lay: Layout, pageNo: number, pages: number): void {
   const size = 7.5;
   const y = lay.bottom + 12;
   const right = pageOfText(ctx.labels, pageNo, pages);
   const rightW = textWidth('regular', right, size);
   const left = fitText(`${ctx.c.event.name} · ${ctx.labels.curriculumVersion} ${ctx.stampLine}`, lay.width - rightW - 16, size);
-  doc.moveTo(lay.left, y).lineTo(lay.right, y).lineWidth(0.4).strokeColor(MUTED).stroke();
-  doc.fillColor(MUTED);
-  put(doc, 'regular', size, left, lay.left, y + 10);
-  put(doc, 'regular', size, right, lay.right - rightW, y + 10);
-  doc.fillColor(TEXT);
+  canvas.line(lay.left, y, lay.right, y, { width: 0.4, color: MUTED });
+  put(canvas, 'regular', size, left, lay.left, y + 10, MUTED);
+  put(canvas, 'regular', size, right, lay.right - rightW, y + 10, MUTED);
 }
 
 /** "Mojokerto, 4 November 2024 / Mengetahui, / role / (space) / NAME / NIP. …" on the right. */
@@ -411,24 +388,23 @@ function signatureBlock(ctx: BuildContext, lay: Layout, date: string, s: Signato
   const gap = 16;
   return {
     height: gap + before.length * lh + space + after * lh,
-    draw(doc, top) {
+    draw(canvas, top) {
       let y = top + gap;
-      doc.fillColor(TEXT);
       for (const l of before) {
-        put(doc, 'regular', size, l, x, y + size * 1.05);
+        put(canvas, 'regular', size, l, x, y + size * 1.05);
         y += lh;
       }
       y += space;
       for (const l of nameLines) {
-        put(doc, 'bold', size, l, x, y + size * 1.05);
+        put(canvas, 'bold', size, l, x, y + size * 1.05);
         const uy = y + size * 1.05 + 1.8;
-        doc.moveTo(x, uy).lineTo(x + textWidth('bold', l, size), uy).lineWidth(0.7).strokeColor(TEXT).stroke();
+        canvas.line(x, uy, x + textWidth('bold', l, size), uy, { width: 0.7, color: TEXT });
         y += lh;
       }
-      if (nip) put(doc, 'regular', size, nip, x, y + size * 1.05);
+      if (nip) put(canvas, 'regular', size, nip, x, y + size * 1.05);
       if (!s) {
         // No signatory in the curriculum: a line to write the name on.
-        doc.moveTo(x, y + size * 1.05 + 1.8).lineTo(x + Math.min(colW, 180), y + size * 1.05 + 1.8).dash(1, { space: 2 }).lineWidth(0.7).strokeColor(TEXT).stroke().undash();
+        canvas.line(x, y + size * 1.05 + 1.8, x + Math.min(colW, 180), y + size * 1.05 + 1.8, { width: 0.7, color: TEXT, dash: [1, 2] });
       }
     },
   };
@@ -519,23 +495,25 @@ function headerCells(lay: Layout): HeaderCell[] {
   return lay.columns.map((c) => fitLines(c.label, 'bold', c.w - 2 * CELL_PAD, 8, 6, 2));
 }
 
-function drawHeaderRow(doc: Doc, lay: Layout, cells: HeaderCell[], top: number): void {
-  doc.rect(lay.left, top, lay.width, HEAD_H).fill(HEAD_FILL);
-  doc.fillColor(TEXT);
-  const write: Writer = (key, size, text, x, baseline) => put(doc, key, size, text, x, baseline);
+function drawHeaderRow(canvas: Canvas, lay: Layout, cells: HeaderCell[], top: number): void {
+  canvas.fillRect(lay.left, top, lay.width, HEAD_H, HEAD_FILL);
+  const write: Writer = (key, size, text, x, baseline) => put(canvas, key, size, text, x, baseline);
   lay.columns.forEach((c, i) => putLines(write, 'bold', cells[i]!.size, cells[i]!.lines, c.x + CELL_PAD, top + HEAD_H / 2, c.w - 2 * CELL_PAD));
 }
 
 /** Grid of one page's table: full verticals, row lines, and the staggered signature halves. */
-function drawGrid(doc: Doc, lay: Layout, top: number, firstNumber: number, count: number): void {
+function drawGrid(canvas: Canvas, lay: Layout, top: number, firstNumber: number, count: number): void {
+  canvas.stroke((p) => grid(p, lay, top, firstNumber, count), { width: LINE_W, color: TEXT });
+}
+
+function grid(p: PathBuilder, lay: Layout, top: number, firstNumber: number, count: number): void {
   const bodyTop = top + HEAD_H;
   const bottom = bodyTop + count * ROW_H;
   const signX = lay.sign.x;
   const midX = signX + lay.half;
-  const path: string[] = [];
-  const line = (x1: number, y1: number, x2: number, y2: number) => path.push(`${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l`);
+  const line = (x1: number, y1: number, x2: number, y2: number) => p.line(x1, y1, x2, y2);
   // Outer box and the column rules (the split of the signature column starts below the header).
-  path.push(`${num(lay.left)} ${num(top)} ${num(lay.width)} ${num(bottom - top)} re`);
+  p.rect(lay.left, top, lay.width, bottom - top);
   for (const c of lay.columns.slice(1)) line(c.x, top, c.x, bottom);
   line(midX, bodyTop, midX, bottom);
   line(lay.left, bodyTop, lay.right, bodyTop);
@@ -547,12 +525,10 @@ function drawGrid(doc: Doc, lay: Layout, top: number, firstNumber: number, count
     if (n % 2 === 1) line(signX, y, midX, y);
     else line(midX, y, lay.right, y);
   }
-  doc.lineWidth(LINE_W).strokeColor(TEXT);
-  doc.addContent(path.join('\n')).stroke();
 }
 
 interface DrawState {
-  doc: Doc;
+  canvas: Canvas;
   ctx: BuildContext;
   lay: Layout;
   header: HeaderCell[];
@@ -560,104 +536,16 @@ interface DrawState {
   page: number;
   /** "daftar-hadir-2024-11-04.pdf: peserta.csv" for the missing-glyph report. */
   where: string;
-  text: TextBatch;
 }
 
 function newPage(st: DrawState): void {
-  st.doc.addPage({ size: st.lay.page.size, margins: st.lay.page.margins, layout: 'portrait' });
+  st.canvas.addPage(st.lay.page);
   st.page++;
-  footer(st.doc, st.ctx, st.lay, st.page, st.total);
+  footer(st.canvas, st.ctx, st.lay, st.page, st.total);
 }
 
-/** PDFKit's embedded font, as far as the batch below uses it (pdfkit ~0.20). */
-interface PdfFont {
-  id: string;
-  ref(): unknown;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
-}
-
-/** Numbers in content streams as PDFKit writes them (at most six decimals). */
-function num(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6);
-}
-
-/**
- * The text of the table rows, written as one text object per page. PDFKit's `text()` writes
- * eight operators per call (save, flip, BT, Tm, Tf, TJ, ET, restore) and lays the string out
- * twice; a 100,000-name sheet makes 600,000 such calls, and their small buffers were most of the
- * time and most of the garbage. Here a cell is a `Tm` and a `TJ`, encoded by PDFKit's own font
- * object (which records the glyphs for the subset and the ToUnicode map, as `text()` does).
- */
-class TextBatch {
-  private ops: string[] = [];
-  private tf = '';
-  private readonly fonts = new Map<FontKey, PdfFont>();
-
-  constructor(private readonly doc: Doc) {}
-
-  private fontOf(key: FontKey): PdfFont {
-    let f = this.fonts.get(key);
-    if (!f) {
-      this.doc.font(FONT_NAMES[key]);
-      f = (this.doc as unknown as { _font: PdfFont })._font;
-      this.fonts.set(key, f);
-    }
-    return f;
-  }
-
-  /** One line of text with its baseline at `baseline` (top-down page coordinates). */
-  add(key: FontKey, size: number, text: string, x: number, baseline: number): void {
-    const f = this.fontOf(key);
-    const [hex, positions] = f.encode(text);
-    if (!hex.length) return;
-    // Glyphs placed off their advance (marks positioned by shaping) need PDFKit's own writer.
-    if (positions.some((p) => p.xOffset || p.yOffset)) return put(this.doc, key, size, text, x, baseline);
-    const page = (this.doc as unknown as { page: { fonts: Record<string, unknown> } }).page;
-    if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
-    const tf = `/${f.id} ${num(size)} Tf`;
-    if (tf !== this.tf) this.ops.push((this.tf = tf));
-    // Kerning, when the font layout gives any, as TJ adjustments (as PDFKit writes them).
-    let tj = '';
-    let from = 0;
-    for (let i = 0; i < hex.length; i++) {
-      const p = positions[i]!;
-      const adjust = p.xAdvance - p.advanceWidth;
-      if (adjust !== 0 || i === hex.length - 1) {
-        tj += `<${hex.slice(from, i + 1).join('')}>${adjust !== 0 ? ` ${num(-adjust)} ` : ''}`;
-        from = i + 1;
-      }
-    }
-    this.ops.push(`1 0 0 1 ${num(x)} ${num(this.pageHeight() - baseline)} Tm [${tj}] TJ`);
-  }
-
-  private pageHeight(): number {
-    return (this.doc as unknown as { page: { height: number } }).page.height;
-  }
-
-  /** Write what was collected (in the current fill colour), before the page ends. */
-  flush(): void {
-    if (!this.ops.length) return;
-    this.doc.addContent(`q 1 0 0 -1 0 ${num(this.pageHeight())} cm BT\n${this.ops.join('\n')}\nET Q`);
-    this.ops = [];
-    this.tf = '';
-  }
-}
-
-/**
- * Pages between resets of PDFKit's per-word layout cache, which it never evicts (~70 MB per
- * 1,000 pages otherwise). Reset every 50 pages, as the stack notes suggest, its entries lived
- * through several young-generation collections and were promoted: the old generation then grew
- * to ~180 MB between full collections (peak RSS ~300 MB for 100,000 names). Reset every few
- * pages (a young collection comes every ~12 pages here), almost nothing is promoted (~220 MB
- * peak) and the time is the same: layout is by advance widths, and repeated words (jabatan,
- * asal) still hit the cache.
- */
+/** Pages between resets of PDFKit's per-word layout caches (see Canvas.clearLayoutCaches). */
 const CLEAR_EVERY = 5;
-
-/** Empty each embedded font's per-word layout cache. */
-function clearLayoutCaches(doc: Doc): void {
-  for (const f of fontFamilies(doc)) if (f.layoutCache) f.layoutCache = Object.create(null) as Record<string, unknown>;
-}
 
 /** Bytes PDFKit may hold back before drawing waits for the file stream. */
 const MAX_PENDING = 64 * 1024;
@@ -667,28 +555,28 @@ const MAX_PENDING = 64 * 1024;
  * per turn of the event loop, so a single yield now and then is not enough: pages pile up in
  * PDFKit's readable buffer (~30 MB per 1,000 pages). Wait until what was produced has gone out.
  */
-async function drain(doc: Doc): Promise<void> {
+async function drain(canvas: Canvas): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  for (let turns = 0; doc.readableLength > MAX_PENDING / 4 && turns < 100_000; turns++) await new Promise<void>((resolve) => setImmediate(resolve));
+  for (let turns = 0; canvas.pendingBytes > MAX_PENDING / 4 && turns < 100_000; turns++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 const SIGN_SIZE = 8;
 
 function drawRows(st: DrawState, top: number, entries: Entry[], from: number, count: number): void {
-  const { doc, lay, ctx, text } = st;
-  drawHeaderRow(doc, lay, st.header, top);
+  const { canvas, lay, ctx } = st;
+  drawHeaderRow(canvas, lay, st.header, top);
   const bodyTop = top + HEAD_H;
   const noCol = lay.columns[0]!;
   const cap = BODY * 0.714;
-  const write = text.add.bind(text);
-  const dots: string[] = [];
+  const write: Writer = (key, size, text, x, baseline) => canvas.text({ text, font: key, size, x, baseline });
+  const dots = new PathBuilder();
   for (let i = 0; i < count; i++) {
     const idx = from + i;
     const n = idx + 1;
     const rowTop = bodyTop + i * ROW_H;
     const mid = rowTop + ROW_H / 2;
     const no = String(n);
-    text.add('regular', BODY, no, noCol.x + (noCol.w - textWidth('regular', no, BODY)) / 2, mid + cap / 2);
+    write('regular', BODY, no, noCol.x + (noCol.w - textWidth('regular', no, BODY)) / 2, mid + cap / 2);
     const row = entries[idx];
     if (row) {
       for (let k = 1; k < lay.columns.length - 1; k++) {
@@ -704,19 +592,14 @@ function drawRows(st: DrawState, top: number, entries: Entry[], from: number, co
     const hx = lay.sign.x + (n % 2 === 1 ? 0 : lay.half) + 5;
     const baseline = rowTop + ROW_H * 0.62;
     const label = `${no}.`;
-    text.add('regular', SIGN_SIZE, label, hx, baseline);
+    write('regular', SIGN_SIZE, label, hx, baseline);
     const dotsFrom = hx + textWidth('regular', label, SIGN_SIZE) + 3;
     const dotsTo = hx - 5 + lay.half - 7;
-    if (dotsTo > dotsFrom + 6) dots.push(`${num(dotsFrom)} ${num(baseline)} m ${num(dotsTo)} ${num(baseline)} l`);
+    if (dotsTo > dotsFrom + 6) dots.line(dotsFrom, baseline, dotsTo, baseline);
   }
-  doc.fillColor(TEXT);
-  text.flush();
   // All dotted signature lines of the page in one path.
-  if (dots.length) {
-    doc.lineWidth(0.8).lineCap('round').dash(0.01, { space: 2.2 }).strokeColor(MUTED);
-    doc.addContent(dots.join('\n')).stroke().undash().lineCap('butt');
-  }
-  drawGrid(doc, lay, top, from + 1, count);
+  canvas.stroke((p) => p.ops.push(...dots.ops), { width: 0.8, color: MUTED, cap: 'round', dash: [0.01, 2.2] });
+  drawGrid(canvas, lay, top, from + 1, count);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -746,8 +629,8 @@ export async function buildAttendance(ctx: BuildContext, job: AttendanceJob, row
   for (const [key, t] of fixed) if (t && NON_ASCII.test(t)) ctx.glyphs.check(key, t, fileName);
 
   const meta = documentMeta(ctx, `${labels.attendanceTitle} — ${c.event.name} — ${dayDate}`, `${labels.attendanceTitle} ${c.event.name}`, [c.event.kind, c.event.name, dayDate, labels.attendanceTitle]);
-  return writePdf(job.file, { page: lay.page, meta, tagged: false, pdfa: false, bufferPages: false }, { kind: 'attendance' }, async (doc) => {
-    const logo = c.assets.logo ? (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(loadImage(c.assets.logo)) : null;
+  return writePdf(job.file, { page: lay.page, meta, tagged: false, pdfa: false, bufferPages: false }, { kind: 'attendance' }, async (canvas) => {
+    const logo = c.assets.logo ? loadImage(c.assets.logo) : null;
     const top = lay.page.margins.top;
     const kop = kopBlock(ctx, lay, logo);
     const sig = signatureBlock(ctx, lay, job.date, signatory);
@@ -759,7 +642,7 @@ export async function buildAttendance(ctx: BuildContext, job: AttendanceJob, row
     plan.nextRows = Math.max(1, Math.floor((lay.bottom - plan.nextTop - HEAD_H) / ROW_H));
     const pages = sections.map((s) => pagePlan(s.entries.length, plan, lay.bottom, sig.height));
     const total = pages.reduce((n, p) => n + p.length, 0);
-    const st: DrawState = { doc, ctx, lay, header: headerCells(lay), total, page: 0, where, text: new TextBatch(doc) };
+    const st: DrawState = { canvas, ctx, lay, header: headerCells(lay), total, page: 0, where };
 
     for (let si = 0; si < sections.length; si++) {
       const entries = sections[si]!.entries;
@@ -769,11 +652,11 @@ export async function buildAttendance(ctx: BuildContext, job: AttendanceJob, row
       for (let p = 0; p < pages[si]!.length; p++) {
         newPage(st);
         if (p === 0) {
-          kop.draw(doc, top);
-          title.draw(doc, top + kop.height);
+          kop.draw(canvas, top);
+          title.draw(canvas, top + kop.height);
           y = plan.firstTop;
         } else {
-          cont.draw(doc, top);
+          cont.draw(canvas, top);
           y = plan.nextTop;
         }
         const count = pages[si]![p]!;
@@ -782,10 +665,10 @@ export async function buildAttendance(ctx: BuildContext, job: AttendanceJob, row
           done += count;
           y += HEAD_H + count * ROW_H;
         }
-        if (st.page % CLEAR_EVERY === 0) clearLayoutCaches(doc);
-        if (st.page % YIELD_EVERY === 0 || doc.readableLength > MAX_PENDING) await drain(doc);
+        if (st.page % CLEAR_EVERY === 0) canvas.clearLayoutCaches();
+        if (st.page % YIELD_EVERY === 0 || canvas.pendingBytes > MAX_PENDING) await drain(canvas);
       }
-      sig.draw(doc, y);
+      sig.draw(canvas, y);
     }
     if (st.page !== total || pages.some((p) => p.some((n) => n < 0))) throw new Error(`daftar hadir: ${st.page} halaman tergambar, ${total} direncanakan`);
     return st.page;

@@ -54,8 +54,8 @@ export async function writeChangelogPdf(file: string, report: DiffReport, to: Cu
   // Words, not an arrow: the fonts have no U+2192 and the running footer is not checked for glyphs.
   const span = `${report.from.label} ${diffLabels(c.language).to} ${report.to.label}`;
   const meta = documentMeta(ctx, `${labels.changes} — ${c.title}`, `${c.title}: ${span}`, [c.event.kind, c.event.name, labels.changes]);
-  const result = await writePdf(target, { page: HANDBOOK_PAGE, meta, tagged: true, bufferPages: true }, { kind: 'changelog' }, (doc) => {
-    const ts = new Typesetter(doc, { page: HANDBOOK_PAGE, components: builtinComponents, glyphs: ctx.glyphs, where: path.basename(target), tagged: true });
+  const result = await writePdf(target, { page: HANDBOOK_PAGE, meta, tagged: true, bufferPages: true }, { kind: 'changelog' }, (canvas) => {
+    const ts = new Typesetter(canvas, { page: HANDBOOK_PAGE, components: builtinComponents, glyphs: ctx.glyphs, where: path.basename(target), tagged: true });
     ts.tocEntries = tocEntries;
     ts.flow(blocks);
     ts.runDeferred();

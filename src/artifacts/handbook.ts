@@ -59,8 +59,8 @@ export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMa
     job.file,
     { page: HANDBOOK_PAGE, meta, tagged: true, pdfa: job.pdfa, bufferPages: true },
     { kind: 'handbook', edition: job.edition, ...(job.audience ? { audience: job.audience } : {}) },
-    (doc) => {
-      const ts = new Typesetter(doc, { page: HANDBOOK_PAGE, components: builtinComponents, image: imageLoader(c, c.file), glyphs: ctx.glyphs, where: path.basename(job.file), tagged: true });
+    (canvas) => {
+      const ts = new Typesetter(canvas, { page: HANDBOOK_PAGE, components: builtinComponents, image: imageLoader(c, c.file), glyphs: ctx.glyphs, where: path.basename(job.file), tagged: true });
       ts.tocEntries = tocEntries;
       ts.flow(blocks);
       ts.runDeferred();

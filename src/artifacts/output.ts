@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createDocument, type Doc, type DocumentOptions } from '../pdf/index.js';
+import { Canvas, type DocumentOptions } from '../pdf/index.js';
 import { openAtomicStream } from '../write/index.js';
 
 export interface ArtifactResult {
@@ -21,14 +21,14 @@ export interface ArtifactResult {
 export type ArtifactInfo = Pick<ArtifactResult, 'kind' | 'audience' | 'edition'>;
 
 /** Create a document, let `draw` fill it (returns the page count), and write it atomically. */
-export async function writePdf(target: string, options: DocumentOptions, info: ArtifactInfo, draw: (doc: Doc) => Promise<number> | number): Promise<ArtifactResult> {
+export async function writePdf(target: string, options: DocumentOptions, info: ArtifactInfo, draw: (canvas: Canvas) => Promise<number> | number): Promise<ArtifactResult> {
   const started = performance.now();
   const out = openAtomicStream(target);
   try {
-    const doc = createDocument(options);
-    doc.pipe(out.stream);
-    const pages = await draw(doc);
-    doc.end();
+    const canvas = Canvas.create(options);
+    canvas.pipe(out.stream);
+    const pages = await draw(canvas);
+    canvas.end();
     return finished(target, info, pages, started, await out.commit());
   } catch (e) {
     out.discard();

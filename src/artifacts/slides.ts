@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { diagnostic, didYouMean, UserError } from '../curriculum/index.js';
-import { A4, drawFurniture, FONT_NAMES, SLIDE_16_9, Typesetter, type DocumentMeta, type PageSpec } from '../pdf/index.js';
+import { A4, ascent, drawFurniture, SLIDE_16_9, Typesetter, type DocumentMeta, type PageSpec } from '../pdf/index.js';
 import { audiencePlan, documentMeta, type BuildContext } from './context.js';
 import { pageOfText } from '../locale/index.js';
 import { loadImage } from './images.js';
@@ -92,11 +92,11 @@ export async function buildSlides(ctx: BuildContext, job: SlidesJob): Promise<Ar
 /** slides.pdf: one 16:9 page per slide, with bookmarks for the deck and each module. */
 function slidesPdf(ctx: BuildContext, file: string, deck: DeckInfo): Promise<ArtifactResult> {
   const text = ctx.labels.slideText;
-  return writePdf(file, { page: SLIDE_PAGE, meta: deck.meta(text.slides), tagged: true }, { kind: 'slides', ...deck.audienceInfo }, (doc) => {
-    const ts = new Typesetter(doc, { page: SLIDE_PAGE, glyphs: ctx.glyphs, where: path.basename(file), tagged: true });
+  return writePdf(file, { page: SLIDE_PAGE, meta: deck.meta(text.slides), tagged: true }, { kind: 'slides', ...deck.audienceInfo }, (canvas) => {
+    const ts = new Typesetter(canvas, { page: SLIDE_PAGE, glyphs: ctx.glyphs, where: path.basename(file), tagged: true });
     deck.slides.forEach((slide, i) => {
       ts.newPage();
-      if (!slide.continued && (slide.kind === 'deck' || slide.kind === 'title')) doc.outline.addItem(slide.kicker && slide.kind === 'title' ? `${slide.kicker} ${slide.title}` : slide.title, { expanded: false, fit: true } as { expanded: boolean });
+      if (!slide.continued && (slide.kind === 'deck' || slide.kind === 'title')) canvas.outline(slide.kicker && slide.kind === 'title' ? `${slide.kicker} ${slide.title}` : slide.title);
       ts.group('Sect', () => drawSlide(ts, slide, deck.frame(i), { x: 0, y: 0, scale: 1 }));
     });
     return deck.slides.length;
@@ -108,8 +108,8 @@ function notesPdf(ctx: BuildContext, file: string, deck: DeckInfo): Promise<Arti
   const { labels } = ctx;
   const text = ctx.labels.slideText;
   const page = NOTES_PAGE;
-  return writePdf(file, { page, meta: deck.meta(text.notes), tagged: true, bufferPages: true }, { kind: 'slides-notes', edition: 'notes', ...deck.audienceInfo }, (doc) => {
-    const ts = new Typesetter(doc, { page, glyphs: ctx.glyphs, where: path.basename(file), tagged: true });
+  return writePdf(file, { page, meta: deck.meta(text.notes), tagged: true, bufferPages: true }, { kind: 'slides-notes', edition: 'notes', ...deck.audienceInfo }, (canvas) => {
+    const ts = new Typesetter(canvas, { page, glyphs: ctx.glyphs, where: path.basename(file), tagged: true });
     const slideOfPage: number[] = [];
     const scale = ts.width / SLIDE_W;
     deck.slides.forEach((slide, i) => {
@@ -140,8 +140,8 @@ function handoutPdf(ctx: BuildContext, file: string, deck: DeckInfo): Promise<Ar
   const { labels } = ctx;
   const text = ctx.labels.slideText;
   const page = HANDOUT_PAGE;
-  return writePdf(file, { page, meta: deck.meta(text.handout), tagged: true, bufferPages: true }, { kind: 'slides-notes', edition: 'handout', ...deck.audienceInfo }, (doc) => {
-    const ts = new Typesetter(doc, { page, glyphs: ctx.glyphs, where: path.basename(file), tagged: true });
+  return writePdf(file, { page, meta: deck.meta(text.handout), tagged: true, bufferPages: true }, { kind: 'slides-notes', edition: 'handout', ...deck.audienceInfo }, (canvas) => {
+    const ts = new Typesetter(canvas, { page, glyphs: ctx.glyphs, where: path.basename(file), tagged: true });
     const slideW = 320;
     const scale = slideW / SLIDE_W;
     const slideH = SLIDE_H * scale;
@@ -153,7 +153,7 @@ function handoutPdf(ctx: BuildContext, file: string, deck: DeckInfo): Promise<Ar
       if (row === 0) ts.newPage();
       const y = ts.top + row * rowH + (rowH - slideH - 16) / 2;
       ts.group('Sect', () => drawSlide(ts, slide, deck.frame(i), { x: ts.left, y, scale, border: true }));
-      ts.artifact((d) => d.font(FONT_NAMES.regular).fontSize(8).fillColor('#777777').text(`${text.slide} ${i + 1}`, ts.left, y + slideH + 4, { lineBreak: false }));
+      ts.artifact((c) => c.text({ text: `${text.slide} ${i + 1}`, font: 'regular', size: 8, x: ts.left, baseline: y + slideH + 4 + ascent('regular', 8), color: '#777777' }));
       ruledLines(ts, linesX, linesW, y, y + slideH, slideH / 8);
     });
     drawFurniture(ts, {
@@ -166,8 +166,9 @@ function handoutPdf(ctx: BuildContext, file: string, deck: DeckInfo): Promise<Ar
 
 /** Lines to write on, from `top` down to `bottom`. */
 function ruledLines(ts: Typesetter, x: number, w: number, top: number, bottom: number, step: number): void {
-  ts.artifact((d) => {
-    d.lineWidth(0.5).strokeColor('#b8b8b8');
-    for (let y = top + step; y <= bottom + 0.01; y += step) d.moveTo(x, y).lineTo(x + w, y).stroke();
-  });
+  ts.artifact((c) =>
+    c.stroke((p) => {
+      for (let y = top + step; y <= bottom + 0.01; y += step) p.line(x, y, x + w, y);
+    }, { width: 0.5, color: '#b8b8b8' }),
+  );
 }

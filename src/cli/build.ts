@@ -3,7 +3,7 @@ import type { AttendanceOptions } from '../artifacts/attendance.js';
 import type { BuildOptions } from '../artifacts/index.js';
 import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
 import { fileLine, info, paint, printMissingGlyphs, progressEnabled } from './output.js';
-import { parseHandout } from './slides.js';
+import { parseHandout } from './handout.js';
 
 export interface BuildCliOptions {
   out: string;

@@ -1,3 +1,4 @@
 export * from './format.js';
 export { labelsFor, pageOfText, type Labels } from './labels.js';
 export { diffLabels, type DiffLabels } from './diff-labels.js';
+export { cleanText } from './text.js';

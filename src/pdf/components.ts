@@ -3,7 +3,9 @@
  * the cover, the table of contents, the signature block, and page furniture.
  */
 import type { Block, Run } from '../markdown/index.js';
-import { FONT_NAMES, textWidth } from './fonts.js';
+import type { Canvas } from './canvas.js';
+import type { FontKey } from './fonts.js';
+import { textWidth } from './glyphs.js';
 import { LayoutError, type ComponentRenderer, type Typesetter } from './typesetter.js';
 
 /**
@@ -58,31 +60,31 @@ export const toc: ComponentRenderer = (ts) => {
   }
   ts.y += ts.theme.paragraphSpacing;
   ts.defer(() => {
-    const doc = ts.doc;
-    if (!doc) return;
+    const canvas = ts.canvas;
+    if (!canvas) return;
     const pageOf = new Map(ts.headings.map((h) => [h.id, h.page]));
     for (const p of placed) {
-      doc.switchToPage(p.page);
+      canvas.switchToPage(p.page);
       const indent = p.entry.level > 1 ? 18 : 0;
       const x = ts.left + indent;
       const style = ts.bodyStyle({ font: p.entry.level === 1 ? 'bold' : 'regular', leading: 1.5 });
       const pageNo = String((pageOf.get(p.entry.id) ?? 0) + 1);
       const last = p.lines[p.lines.length - 1]!;
       const lastY = p.y + (p.lines.length - 1) * lh;
-      const ty = lastY + (lh - body.size * 1.36) / 2;
+      const baseline = lastY + (lh - body.size * 1.36) / 2 + body.size * 1.069;
       const numW = textWidth('regular', pageNo, body.size);
       const right = ts.left + ts.width;
       ts.leaf('TOCI', () => {
         p.lines.forEach((line, i) => ts.drawLine(line, x, p.y + i * lh, style, ts.width - indent));
-        doc.font(FONT_NAMES.regular).fontSize(body.size).fillColor(ts.theme.colors.text).text(pageNo, right - numW, ty, { lineBreak: false });
+        canvas.text({ text: pageNo, font: 'regular', size: body.size, x: right - numW, baseline, color: ts.theme.colors.text });
       });
       // Dot leader from the end of the title to the page number: decoration, not content.
       const dotsFrom = x + last.width + 6;
       const dotsTo = right - numW - 6;
       const dotW = textWidth('regular', '.', body.size) + 1.2;
       const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dotW));
-      if (count > 2) ts.artifact((d) => d.font(FONT_NAMES.regular).fontSize(body.size).fillColor(ts.theme.colors.muted).text('.'.repeat(count), dotsTo - count * dotW, ty, { lineBreak: false, characterSpacing: 1.2 }));
-      doc.goTo(x, p.y, ts.width - indent, p.lines.length * lh, p.entry.id);
+      if (count > 2) ts.artifact((c) => c.text({ text: '.'.repeat(count), font: 'regular', size: body.size, x: dotsTo - count * dotW, baseline, color: ts.theme.colors.muted, spacing: 1.2 }));
+      canvas.goTo(x, p.y, ts.width - indent, p.lines.length * lh, p.entry.id);
     }
   });
 };
@@ -121,7 +123,7 @@ export const signature: ComponentRenderer = (ts, props) => {
       if (l.underline) {
         broken.forEach((line, i) => {
           const y = top + i * lh + body.size * 1.25;
-          ts.artifact((doc) => doc.moveTo(ts.left, y).lineTo(ts.left + line.width, y).lineWidth(0.7).strokeColor(ts.theme.colors.text).stroke());
+          ts.artifact((c) => c.line(ts.left, y, ts.left + line.width, y, { width: 0.7, color: ts.theme.colors.text }));
         });
       }
     };
@@ -150,41 +152,43 @@ export interface Furniture {
 
 /** Running header and footer on every buffered page except plain ones, as pagination artifacts. */
 export function drawFurniture(ts: Typesetter, f: Furniture): void {
-  const doc = ts.doc;
-  if (!doc) return;
-  const { start, count } = doc.bufferedPageRange();
+  const canvas = ts.canvas;
+  if (!canvas) return;
+  const { start, count } = canvas.bufferedPages();
   const size = 8;
   const [w, h] = ts.page.size;
   const m = ts.page.margins;
+  const rule = { width: 0.4, color: ts.theme.colors.rule };
   for (let i = start; i < start + count; i++) {
     if (ts.plainPages.has(i)) continue;
-    doc.switchToPage(i);
-    ts.artifact((d) => {
-      d.font(FONT_NAMES.regular).fontSize(size).fillColor(ts.theme.colors.muted);
+    canvas.switchToPage(i);
+    ts.artifact((c) => {
       const header = f.header?.(i);
       if (header) {
         const y = m.top - 26;
-        edgeTexts(d, header, m.left, w - m.right, y, size);
-        d.moveTo(m.left, y + size + 5).lineTo(w - m.right, y + size + 5).lineWidth(0.4).strokeColor(ts.theme.colors.rule).stroke();
+        edgeTexts(c, header, m.left, w - m.right, y + size * 1.069, size, ts.theme.colors.muted);
+        c.line(m.left, y + size + 5, w - m.right, y + size + 5, rule);
       }
       const footer = f.footer(i, start + count);
       const fy = h - m.bottom + 18;
-      d.moveTo(m.left, fy - 5).lineTo(w - m.right, fy - 5).lineWidth(0.4).strokeColor(ts.theme.colors.rule).stroke();
-      edgeTexts(d, footer, m.left, w - m.right, fy, size);
+      c.line(m.left, fy - 5, w - m.right, fy - 5, rule);
+      edgeTexts(c, footer, m.left, w - m.right, fy + size * 1.069, size, ts.theme.colors.muted);
     }, 'Pagination');
   }
 }
 
 /** Left text (shortened to fit) and right text on one line. */
-function edgeTexts(d: PDFKit.PDFDocument, [left, right]: [string, string], x0: number, x1: number, y: number, size: number): void {
-  const rightW = textWidth('regular', right, size);
-  d.text(right, x1 - rightW, y, { lineBreak: false });
+export function edgeTexts(c: Canvas, [left, right]: [string, string], x0: number, x1: number, baseline: number, size: number, color: string, font: FontKey = 'regular'): void {
+  // The right text (a chapter title, say) takes at most 60% of the line; both are shortened to fit.
+  const shownRight = fitText(right, (x1 - x0) * 0.6, size, font);
+  const rightW = textWidth(font, shownRight, size);
+  c.text({ text: shownRight, font, size, x: x1 - rightW, baseline, color });
   const room = x1 - x0 - rightW - 16;
-  d.text(fitText(left, room, size), x0, y, { lineBreak: false });
+  c.text({ text: fitText(left, room, size, font), font, size, x: x0, baseline, color });
 }
 
 /** Shorten with an ellipsis so a text fits the width. */
-export function fitText(text: string, width: number, size: number, key: Parameters<typeof textWidth>[0] = 'regular'): string {
+export function fitText(text: string, width: number, size: number, key: FontKey = 'regular'): string {
   if (textWidth(key, text, size) <= width) return text;
   let lo = 0;
   let hi = text.length;

@@ -3,7 +3,8 @@
  * metadata (no clock), tagged structure and optional PDF/A-2b.
  */
 import PDFDocument from 'pdfkit';
-import { FONT_NAMES, lazyFont, type FontKey } from './fonts.js';
+import { FONT_NAMES, lazyFont, type FaceKey } from './fonts.js';
+import { registerFontObject } from './pdfkit-internals.js';
 
 export interface Margins {
   top: number;
@@ -86,7 +87,7 @@ export function createDocument(opts: DocumentOptions): Doc {
       ModDate: m.date,
     },
   });
-  for (const key of Object.keys(FONT_NAMES) as FontKey[]) doc.registerFont(FONT_NAMES[key], lazyFont(key) as unknown as string);
+  for (const key of Object.keys(FONT_NAMES) as FaceKey[]) registerFontObject(doc, FONT_NAMES[key], lazyFont(key));
   doc.font(FONT_NAMES.regular);
   return doc;
 }

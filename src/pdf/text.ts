@@ -3,7 +3,8 @@
  * fonts, and filled greedily into lines of a given width. Words wider than a line are broken by
  * character, so nothing ever runs outside its box.
  */
-import { cleanText, textWidth, type FontKey } from './fonts.js';
+import type { FontKey } from './fonts.js';
+import { cleanText, textWidth } from './glyphs.js';
 
 export interface StyledRun {
   text: string;
@@ -61,24 +62,29 @@ function hardBreak(p: Piece, maxWidth: number): Piece[] {
   const width = (t: string) => textWidth(p.run.font, t, p.run.size);
   const chunks: Piece[] = [];
   let current = '';
-  const push = (t: string) => chunks.push({ ...p, text: t, width: width(t) });
+  let currentW = 0;
+  const push = () => {
+    chunks.push({ ...p, text: current, width: currentW });
+    current = '';
+    currentW = 0;
+  };
   for (const part of p.text.split(/(?<=[-/._–])/)) {
-    if (current && width(current + part) > maxWidth) {
-      push(current);
-      current = '';
-    }
-    if (width(part) <= maxWidth) {
+    const partW = width(part);
+    if (current && currentW + partW > maxWidth) push();
+    if (partW <= maxWidth) {
       current += part;
+      currentW += partW;
       continue;
     }
+    // Widths add up character by character (no kerning), so a long word costs linear time.
     for (const ch of part) {
-      if (current && width(current + ch) > maxWidth) {
-        push(current);
-        current = ch;
-      } else current += ch;
+      const w = width(ch);
+      if (current && currentW + w > maxWidth) push();
+      current += ch;
+      currentW += w;
     }
   }
-  if (current) push(current);
+  if (current) push();
   return chunks;
 }
 

@@ -6,8 +6,10 @@
  */
 import type { Align, Block, Callout, Heading, ImageBlock, ListBlock, Run, TableBlock } from '../markdown/index.js';
 import { plainText, walkBlocks } from '../markdown/index.js';
-import { pageOptions, type Doc, type PageSpec } from './document.js';
-import { ascent, FONT_NAMES, fontKeyFor, MissingGlyphs, type FontKey } from './fonts.js';
+import type { Canvas } from './canvas.js';
+import type { PageSpec } from './document.js';
+import { ascent, fontKeyFor, type FontKey } from './fonts.js';
+import type { MissingGlyphs } from './glyphs.js';
 import { breakLines, type Line, type StyledRun } from './text.js';
 import { defaultTheme, type Theme } from './theme.js';
 
@@ -94,9 +96,9 @@ export class Typesetter {
   private autoId = 0;
   private readonly deferred: (() => void)[] = [];
 
-  /** `doc` is null for a dry (measuring) typesetter. */
+  /** `canvas` is null for a dry (measuring) typesetter. */
   constructor(
-    readonly doc: Doc | null,
+    readonly canvas: Canvas | null,
     readonly opts: TypesetterOptions,
     private readonly bottomLimit = opts.page.size[1] - opts.page.margins.bottom,
   ) {
@@ -105,15 +107,15 @@ export class Typesetter {
     this.left = opts.page.margins.left;
     this.width = opts.page.size[0] - opts.page.margins.left - opts.page.margins.right;
     this.y = opts.page.margins.top;
-    if (doc && opts.tagged) {
-      const root = doc.struct('Document');
-      doc.addStructure(root);
+    if (canvas && opts.tagged) {
+      const root = canvas.doc.struct('Document');
+      canvas.doc.addStructure(root);
       this.parents.push(root);
     }
   }
 
   get dry(): boolean {
-    return this.doc === null;
+    return this.canvas === null;
   }
 
   get top(): number {
@@ -151,9 +153,9 @@ export class Typesetter {
   newPage(): void {
     this.pageIndex++;
     this.y = this.top;
-    if (!this.doc) return;
-    if (this.pageIndex === 0 || !this.opts.tagged) this.doc.addPage(pageOptions(this.page));
-    else this.doc.continueOnNewPage(pageOptions(this.page));
+    if (!this.canvas) return;
+    if (this.pageIndex === 0 || !this.opts.tagged) this.canvas.addPage(this.page);
+    else this.canvas.continueOnNewPage(this.page);
     this.opts.onPage?.(this);
   }
 
@@ -188,8 +190,8 @@ export class Typesetter {
 
   /** A structure element that holds other elements (L, Table, TR, Sect). */
   group(type: string, fn: () => void): void {
-    if (!this.doc || !this.opts.tagged) return fn();
-    const el = this.doc.struct(type);
+    if (!this.canvas || !this.opts.tagged) return fn();
+    const el = this.canvas.doc.struct(type);
     this.parents[this.parents.length - 1]!.add(el);
     this.parents.push(el);
     try {
@@ -202,27 +204,27 @@ export class Typesetter {
 
   /** A structure element with marked content (P, H1, TD, Lbl …). */
   leaf(type: string, fn: () => void): void {
-    if (!this.doc || !this.opts.tagged) return fn();
-    const el = this.doc.struct(type);
+    if (!this.canvas || !this.opts.tagged) return fn();
+    const el = this.canvas.doc.struct(type);
     this.parents[this.parents.length - 1]!.add(el);
-    const content = this.doc.markStructureContent(type);
+    const content = this.canvas.markStructure(type);
     try {
       fn();
     } finally {
-      this.doc.endMarkedContent();
+      this.canvas.endMarked();
       el.add(content);
       el.end();
     }
   }
 
   /** Decoration that is not content (rules, backgrounds, page furniture). */
-  artifact(fn: (doc: Doc) => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
-    const doc = this.doc;
-    if (!doc) return;
-    if (!this.opts.tagged) return fn(doc);
-    doc.markContent('Artifact', { type });
-    fn(doc);
-    doc.endMarkedContent();
+  artifact(fn: (canvas: Canvas) => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    const canvas = this.canvas;
+    if (!canvas) return;
+    if (!this.opts.tagged) return fn(canvas);
+    canvas.markArtifact(type);
+    fn(canvas);
+    canvas.endMarked();
   }
 
   // ── text ────────────────────────────────────────────────────────────────────────────────
@@ -233,7 +235,7 @@ export class Typesetter {
     return runs.map((r) => {
       const key = r.code ? 'regular' : fontKeyFor(baseBold || Boolean(r.bold), baseItalic || Boolean(r.italic));
       // Checked when drawn (not in measuring passes): each text once.
-      if (this.doc) this.opts.glyphs?.check(key, r.text, () => `${this.opts.where ?? 'dokumen'}: “${snippet(plainText(runs))}”`);
+      if (this.canvas) this.opts.glyphs?.check(key, r.text, () => `${this.opts.where ?? 'dokumen'}${this.section()}: “${snippet(plainText(runs))}”`);
       return {
         text: r.text,
         font: key,
@@ -250,20 +252,25 @@ export class Typesetter {
 
   /** Draw one line with its top at `y`. */
   drawLine(line: Line, x: number, y: number, style: Pick<TextStyle, 'size' | 'leading' | 'align'>, width: number): void {
-    const doc = this.doc;
-    if (!doc) return;
+    const canvas = this.canvas;
+    if (!canvas) return;
     const shift = style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0;
     for (const seg of line.segments) {
-      if (!seg.text) continue;
+      if (!seg.text.trim()) continue;
       // Centre the glyph box in the line box so different leadings look even.
-      const ty = y + (style.size * style.leading - style.size * 1.36) / 2 + (ascent(seg.font, seg.size) - seg.size * 1.069);
-      doc.font(FONT_NAMES[seg.font]).fontSize(seg.size).fillColor(seg.color ?? this.theme.colors.text);
-      const opts: PDFKit.Mixins.TextOptions = { lineBreak: false };
-      if (seg.link?.startsWith('#')) opts.goTo = seg.link.slice(1);
-      else if (seg.link) opts.link = seg.link;
-      if (seg.underline) opts.underline = true;
-      doc.text(seg.text, x + shift + seg.x, ty, opts);
+      const baseline = y + (style.size * style.leading - style.size * 1.36) / 2 + 2 * ascent(seg.font, seg.size) - seg.size * 1.069;
+      canvas.text({ text: seg.text, font: seg.font, size: seg.size, x: x + shift + seg.x, baseline, color: seg.color ?? this.theme.colors.text, ...(seg.link ? { link: seg.link } : {}), ...(seg.underline ? { underline: true } : {}) });
     }
+  }
+
+  /** " (bagian “Modul 2 › Tata cara”)": where the drawing is, for the missing-glyph report. */
+  private section(): string {
+    const open: string[] = [];
+    for (const h of this.headings) {
+      open.length = Math.min(open.length, h.level - 1);
+      open.push(h.text);
+    }
+    return open.length ? ` (bagian “${snippet(open.slice(0, 2).join(' › '))}”)` : '';
   }
 
   /** Flow a paragraph of runs: breaks pages between lines, never leaves a single first line behind. */
@@ -322,7 +329,7 @@ export class Typesetter {
         break;
       case 'rule':
         this.ensure(12);
-        this.artifact((doc) => doc.moveTo(this.left, this.y + 6).lineTo(this.left + this.width, this.y + 6).lineWidth(0.6).strokeColor(this.theme.colors.rule).stroke());
+        this.artifact((c) => c.line(this.left, this.y + 6, this.left + this.width, this.y + 6, { width: 0.6, color: this.theme.colors.rule }));
         this.y += 12;
         break;
       case 'pagebreak':
@@ -356,9 +363,9 @@ export class Typesetter {
     if (!this.atPageTop) this.y += before;
     const text = plainText(h.runs);
     const id = h.id ?? `h${++this.autoId}`;
-    if (this.doc) {
+    if (this.canvas) {
       this.headings.push({ id, text, level: h.level, page: this.pageIndex, toc: h.toc });
-      this.doc.addNamedDestination(id, 'XYZ', null, this.y, null);
+      this.canvas.destination(id, this.y);
       if (h.toc) this.addOutline(text, h.level);
     }
     this.leaf(`H${h.level}`, () => {
@@ -367,7 +374,7 @@ export class Typesetter {
         this.y += ts.size * ts.leading;
       }
     });
-    if (style.rule) this.artifact((doc) => doc.moveTo(this.left, this.y + 2).lineTo(this.left + this.width, this.y + 2).lineWidth(0.8).strokeColor(style.color).stroke());
+    if (style.rule) this.artifact((c) => c.line(this.left, this.y + 2, this.left + this.width, this.y + 2, { width: 0.8, color: style.color }));
     this.y += style.spaceAfter;
   }
 
@@ -388,9 +395,9 @@ export class Typesetter {
 
   /** PDF bookmarks mirror the table of contents: chapters at the top, their sections below. */
   private addOutline(text: string, level: number): void {
-    const outline = this.doc!.outline;
-    if (level <= 1 || !this.outlineTop) this.outlineTop = outline.addItem(text, { expanded: false, fit: true } as { expanded: boolean });
-    else this.outlineTop.addItem(text, { expanded: false, fit: true } as { expanded: boolean });
+    const canvas = this.canvas!;
+    if (level <= 1 || !this.outlineTop) this.outlineTop = canvas.outline(text);
+    else canvas.outline(text, this.outlineTop);
   }
 
   list(l: ListBlock, depth: number): void {
@@ -494,14 +501,15 @@ export class Typesetter {
   private drawRow(cells: Line[][], widths: number[], y: number, h: number, count: number, header: boolean, style: (i: number) => TextStyle, tag: string): void {
     const th = this.theme.table;
     const lh = th.size * th.leading;
-    this.artifact((doc) => {
-      if (header) doc.rect(this.left, y, this.width, h).fill(th.headerFill);
-      doc.lineWidth(0.5).strokeColor(th.border);
-      let x = this.left;
-      for (let i = 0; i < count; i++) {
-        doc.rect(x, y, widths[i]!, h).stroke();
-        x += widths[i]!;
-      }
+    this.artifact((c) => {
+      if (header) c.fillRect(this.left, y, this.width, h, th.headerFill);
+      c.stroke((p) => {
+        let x = this.left;
+        for (let i = 0; i < count; i++) {
+          p.rect(x, y, widths[i]!, h);
+          x += widths[i]!;
+        }
+      }, { width: 0.5, color: th.border });
     });
     let x = this.left;
     for (let i = 0; i < count; i++) {
@@ -536,9 +544,9 @@ export class Typesetter {
     const segPage = this.pageIndex;
     if (fits) {
       const y = this.y;
-      this.artifact((doc) => {
-        if (look.fill) doc.rect(this.left, y, this.width, h).fill(look.fill);
-        doc.rect(this.left, y, 3, h).fill(look.bar);
+      this.artifact((c) => {
+        if (look.fill) c.fillRect(this.left, y, this.width, h, look.fill);
+        c.fillRect(this.left, y, 3, h, look.bar);
       });
     }
     this.group(look.tag, () => {
@@ -550,15 +558,15 @@ export class Typesetter {
       // Bars per page segment, drawn after the text (they sit left of it, so nothing overlaps).
       const end = this.pageIndex;
       const endY = this.y;
-      const doc = this.doc;
-      if (doc) {
+      const canvas = this.canvas;
+      if (canvas) {
         for (let p = segPage; p <= end; p++) {
           const y0 = p === segPage ? segTop : this.top;
           const y1 = p === end ? endY : this.bottom;
-          doc.switchToPage(p);
-          this.artifact((d) => d.rect(this.left, y0, 3, y1 - y0).fill(look.bar));
+          canvas.switchToPage(p);
+          this.artifact((c) => c.fillRect(this.left, y0, 3, y1 - y0, look.bar));
         }
-        doc.switchToPage(end);
+        canvas.switchToPage(end);
       }
     }
     this.y += this.theme.paragraphSpacing;
@@ -578,10 +586,8 @@ export class Typesetter {
     this.ensure(h);
     const x = b.align === 'left' ? this.left : b.align === 'right' ? this.left + this.width - w : this.left + (this.width - w) / 2;
     const y = this.y;
-    if (this.doc) {
-      const doc = this.doc;
-      this.leaf('Figure', () => doc.image(bytes, x, y, { width: w, height: h }));
-    }
+    const canvas = this.canvas;
+    if (canvas) this.leaf('Figure', () => canvas.image(bytes, x, y, w, h));
     this.y += h + this.theme.paragraphSpacing;
   }
 }

@@ -4,7 +4,7 @@
  * at the first.
  */
 import { diagnostic, didYouMean, type Diagnostic } from '../curriculum/diagnostics.js';
-import { cleanText } from '../pdf/fonts.js';
+import { cleanText } from '../locale/index.js';
 import { mapHeaders, ROSTER_FIELDS, spellings, type HeaderMap, type RosterField } from './columns.js';
 
 export interface RosterRow {
