@@ -45,7 +45,7 @@ export function info(line: string): void {
 /** The once-per-build warning about characters the embedded fonts cannot draw. */
 export function printMissingGlyphs(missing: { codePoint: string; char: string; places: string[] }[]): void {
   if (!missing.length) return;
-  info(colour.yellow(`peringatan: ${missing.length} karakter tidak ada di fon dan tercetak sebagai kotak kosong:`));
+  info(colour.yellow(`peringatan: ${missing.length} karakter tidak ada di fon mana pun dan tercetak sebagai tanda tanya (?):`));
   for (const m of missing) info(`  ${m.codePoint} ${m.char}  di ${m.places.join('; ')}`);
 }
 

@@ -5,6 +5,7 @@
 import type { Block, Run } from '../markdown/index.js';
 import type { Canvas } from './canvas.js';
 import type { FontKey } from './fonts.js';
+import type { Line } from './text.js';
 import { textWidth } from './glyphs.js';
 import { LayoutError, type ComponentRenderer, type Typesetter } from './typesetter.js';
 
@@ -48,43 +49,53 @@ export const toc: ComponentRenderer = (ts) => {
   const body = ts.bodyStyle();
   const lh = body.size * 1.5;
   const numberWidth = 28;
-  const placed: { entry: (typeof entries)[number]; page: number; y: number; lines: ReturnType<Typesetter['lines']> }[] = [];
+  const indentOf = (level: number) => (level > 1 ? 18 : 0);
+  const styleOf = (level: number) => ts.bodyStyle({ font: level === 1 ? 'bold' : 'regular', leading: 1.5 });
+  // Each line has its place (an entry longer than a page breaks between its lines).
+  const placed: { entry: (typeof entries)[number]; lines: { line: Line; page: number; y: number }[] }[] = [];
   for (const entry of entries) {
-    const indent = entry.level > 1 ? 18 : 0;
-    const style = ts.bodyStyle({ font: entry.level === 1 ? 'bold' : 'regular' });
-    const lines = ts.lines([{ text: entry.text }], style, ts.width - indent - numberWidth - 12);
-    const h = lines.length * lh;
-    ts.ensure(h);
-    placed.push({ entry, page: ts.pageIndex, y: ts.y, lines });
-    ts.y += h;
+    const lines = ts.lines([{ text: entry.text }], styleOf(entry.level), ts.width - indentOf(entry.level) - numberWidth - 12);
+    ts.ensure(Math.min(lines.length * lh, ts.bottom - ts.top));
+    placed.push({
+      entry,
+      lines: lines.map((line) => {
+        ts.ensure(lh);
+        const at = { line, page: ts.pageIndex, y: ts.y };
+        ts.y += lh;
+        return at;
+      }),
+    });
   }
   ts.y += ts.theme.paragraphSpacing;
   ts.defer(() => {
     const canvas = ts.canvas;
     if (!canvas) return;
     const pageOf = new Map(ts.headings.map((h) => [h.id, h.page]));
+    const right = ts.left + ts.width;
     for (const p of placed) {
-      canvas.switchToPage(p.page);
-      const indent = p.entry.level > 1 ? 18 : 0;
-      const x = ts.left + indent;
-      const style = ts.bodyStyle({ font: p.entry.level === 1 ? 'bold' : 'regular', leading: 1.5 });
+      const x = ts.left + indentOf(p.entry.level);
+      const style = styleOf(p.entry.level);
       const pageNo = String((pageOf.get(p.entry.id) ?? 0) + 1);
-      const last = p.lines[p.lines.length - 1]!;
-      const lastY = p.y + (p.lines.length - 1) * lh;
-      const baseline = lastY + (lh - body.size * 1.36) / 2 + body.size * 1.069;
       const numW = textWidth('regular', pageNo, body.size);
-      const right = ts.left + ts.width;
-      ts.leaf('TOCI', () => {
-        p.lines.forEach((line, i) => ts.drawLine(line, x, p.y + i * lh, style, ts.width - indent));
-        canvas.text({ text: pageNo, font: 'regular', size: body.size, x: right - numW, baseline, color: ts.theme.colors.text });
-      });
+      const last = p.lines[p.lines.length - 1]!;
+      const baseline = last.y + (lh - body.size * 1.36) / 2 + body.size * 1.069;
+      // One TOCI per page the entry is on (only an entry longer than a page has more than one).
+      for (const page of new Set(p.lines.map((l) => l.page))) {
+        canvas.switchToPage(page);
+        ts.leaf('TOCI', () => {
+          for (const l of p.lines.filter((l) => l.page === page)) {
+            ts.drawLine(l.line, x, l.y, style, right - x);
+            canvas.goTo(x, l.y, right - x, lh, p.entry.id);
+          }
+          if (page === last.page) canvas.text({ text: pageNo, font: 'regular', size: body.size, x: right - numW, baseline, color: ts.theme.colors.text });
+        });
+      }
       // Dot leader from the end of the title to the page number: decoration, not content.
-      const dotsFrom = x + last.width + 6;
+      const dotsFrom = x + last.line.width + 6;
       const dotsTo = right - numW - 6;
       const dotW = textWidth('regular', '.', body.size) + 1.2;
       const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dotW));
       if (count > 2) ts.artifact((c) => c.text({ text: '.'.repeat(count), font: 'regular', size: body.size, x: dotsTo - count * dotW, baseline, color: ts.theme.colors.muted, spacing: 1.2 }));
-      canvas.goTo(x, p.y, ts.width - indent, p.lines.length * lh, p.entry.id);
     }
   });
 };

@@ -270,7 +270,7 @@ export class Typesetter {
       open.length = Math.min(open.length, h.level - 1);
       open.push(h.text);
     }
-    return open.length ? ` (bagian “${snippet(open.slice(0, 2).join(' › '))}”)` : '';
+    return open.length ? ` (bagian “${snippet(open.slice(0, 2).join(' › '), 80)}”)` : '';
   }
 
   /** Flow a paragraph of runs: breaks pages between lines, never leaves a single first line behind. */
@@ -370,6 +370,8 @@ export class Typesetter {
     }
     this.leaf(`H${h.level}`, () => {
       for (const line of lines) {
+        // Only a heading taller than a page (one enormous word) breaks between its lines.
+        if (this.y + ts.size * ts.leading > this.bottom + 0.01) this.newPage();
         this.drawLine(line, this.left, this.y, ts, this.width);
         this.y += ts.size * ts.leading;
       }
@@ -592,9 +594,9 @@ export class Typesetter {
   }
 }
 
-function snippet(s: string): string {
+function snippet(s: string, max = 40): string {
   const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 /** Pixel size of a PNG or JPEG from its header. */
