@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import JSZip from 'jszip';
 import pptxModule from 'pptxgenjs';
-import { imageSize, type DocumentMeta } from '../pdf/index.js';
+import { imageSize, typographic, type DocumentMeta } from '../pdf/index.js';
 import { writeFileAtomic } from '../write/index.js';
 import { finished, type ArtifactInfo, type ArtifactResult } from './output.js';
 import type { SlideFrame } from './slides-draw.js';
@@ -107,7 +107,7 @@ function addBox(slide: PptxSlide, box: SlideBox, lang: string): void {
       else if (p.mark === 0) options.bullet = { indent: box.indent };
       else options.bullet = { characterCode: '00A0', indent: box.indent };
     }
-    return { text: p.text, options };
+    return { text: typographic(p.text), options };
   });
   slide.addText(runs, {
     x: inch(box.x),
