@@ -141,7 +141,7 @@ describe('sample curriculum', () => {
     for (const { file, texts } of TEXTS) {
       for (const text of texts) {
         if (/\bC-KWK\b/.test(text)) wrong.push(`${file}: "C-KWK" (${text.slice(0, 60)})`);
-        for (const m of text.matchAll(/C\s*[.\-]?\s*(hasil|pemberitahuan|kejadian)/gi)) {
+        for (const m of text.matchAll(/C\s*[.-]?\s*(hasil|pemberitahuan|kejadian)/gi)) {
           const at = m.index;
           const from = text.slice(Math.max(0, at - 6), at) === 'Model ' ? at - 6 : at;
           const here = text.slice(from);
