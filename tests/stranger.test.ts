@@ -36,6 +36,17 @@ function modules(): ModuleSource[] {
 
 const forAudience = (a: string) => modules().filter((m) => !m.audiences?.length || m.audiences.includes(a));
 
+/** The speaker notes of each slide (index = slide number - 1), from the pages of slides-notes.pdf. */
+function notesBySlide(pdf: PdfRead): string[] {
+  const notes: string[] = [];
+  for (const p of pdf.pages) {
+    const n = Number(/Slide (\d+) \/ \d+/.exec(p.text)?.[1]);
+    const body = p.text.split('\nCatatan Pembicara\n')[1] ?? '';
+    notes[n - 1] = `${notes[n - 1] ?? ''}${body.split('\n').slice(0, -1).join('\n')}\n`;
+  }
+  return notes;
+}
+
 describe('a curriculum that is not the sample (stranger fixture)', () => {
   let out: string;
   let build: CliResult;
@@ -102,6 +113,64 @@ describe('a curriculum that is not the sample (stranger fixture)', () => {
       const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
       const pdf = await readPdf(path.join(out, `slides-${a}.pdf`));
       expect(slides.length).toBe(pdf.pages.length);
+    }
+  });
+
+  it('has one title slide for the deck, whatever the length of its texts, with every text whole in it or in its notes', async () => {
+    const c = parse(readFileSync(path.join(ROOT, FIXTURE, 'curriculum.yaml'), 'utf8')) as { title: string; subtitle: string; event: { name: string } };
+    for (const a of AUDIENCES) {
+      const slides = await readPdf(path.join(out, `slides-${a}.pdf`));
+      const notes = await readPdf(path.join(out, `slides-${a}-notes.pdf`));
+      const deck = slides.pages.filter((p) => flat(p.text).includes(c.title.slice(0, 40)));
+      expect(deck, a).toHaveLength(1);
+      expect(deck[0]!.text).not.toContain('(lanjutan)');
+      const shown = flat(`${slides.pages[0]!.text} ${notes.pages[0]!.text}`);
+      for (const t of [c.title, c.subtitle, c.event.name]) expect(shown).toContain(flat(t));
+    }
+  });
+
+  it('keeps each module opener on one slide when its objectives fit', async () => {
+    for (const a of AUDIENCES) {
+      const slides = await readPdf(path.join(out, `slides-${a}.pdf`));
+      const openers = slides.pages.filter((p) => /^Modul [IVX]+$/.test(p.text.split('\n')[0]!));
+      expect(openers.length, a).toBe(forAudience(a).length);
+      for (const p of openers) expect(p.text).not.toContain('(lanjutan)');
+    }
+  });
+
+  it('gives every slide of a section with speaker notes some notes, and each step its own', async () => {
+    const noNotes = 'Tidak ada catatan untuk slide ini.';
+    for (const a of ['ketua', 'anggota']) {
+      const slides = await readPdf(path.join(out, `slides-${a}.pdf`));
+      const notes = notesBySlide(await readPdf(path.join(out, `slides-${a}-notes.pdf`)));
+      expect(notes).toHaveLength(slides.pages.length);
+      let first = 0;
+      slides.pages.forEach((p, i) => {
+        if (!p.text.includes('(lanjutan)')) first = i;
+        else expect(notes[i]!.includes(noNotes), `${a} slide ${i + 1}`).toBe(notes[first]!.includes(noNotes));
+      });
+      // The 35 steps: each notes page lists the steps its slide shows, with form and time.
+      const steps = slides.pages.map((p, i) => [p, { text: notes[i]! }] as const).filter(([p]) => p.text.includes('Tiga puluh lima langkah') && /^\d+\. /m.test(p.text));
+      expect(steps.length).toBeGreaterThan(1);
+      const listed = new Set<number>();
+      for (const [p, n] of steps) {
+        const shown = [...p.text.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+        const noted = [...n.text.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+        expect(noted).toEqual(shown);
+        for (const k of shown) listed.add(k);
+      }
+      expect(listed.size).toBe(35);
+      expect(flat(notes.join(' '))).toContain('Ketua KPPS: Membuka rapat pemungutan suara (pukul 07.00)');
+    }
+  });
+
+  it('prints the version stamp in the footer of every slide', async () => {
+    for (const a of AUDIENCES) {
+      const slides = await readPdf(path.join(out, `slides-${a}.pdf`));
+      for (const [i, p] of slides.pages.entries()) {
+        const footer = p.items.filter((it) => it.y > 380).map((it) => it.str).join(' ');
+        expect(footer, `${a} slide ${i + 1}`).toMatch(/Versi 2024\.3 – revisi ke-2 \(edisi Bimtek KPPS gelombang II\) \(([0-9a-f]{7,}|di luar git)\)/);
+      }
     }
   });
 

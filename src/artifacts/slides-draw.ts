@@ -10,7 +10,7 @@ export interface SlideFrame {
   /** 1-based slide number and the deck's length, for the footer. */
   number: number;
   total: number;
-  /** Footer text on the left (the event name; the deck slide shows the version). */
+  /** Footer text on the left: the event name and the version stamp (footerLeft). */
   footer: string;
   logo: Buffer | null;
 }

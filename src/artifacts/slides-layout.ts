@@ -45,6 +45,11 @@ export interface SlideContent {
   /** Per bullet: 0 a bullet mark, n > 0 the list number n, -1 no mark (a long bullet continued). */
   marks: number[];
   tail: string[];
+  /**
+   * Type size factor (≤ 1) of a deck or module title slide shrunk to stay one slide; absent
+   * means full size.
+   */
+  scale?: number;
 }
 
 export interface SlidePara {
@@ -83,23 +88,29 @@ export interface SlideLayout {
 
 const BULLET_INDENT = 26;
 
-function styles(kind: SlideKind): Record<'kicker' | 'lead' | 'caption' | 'bullets' | 'tail', SlideTextStyle> {
+/** A type size scaled by `k`, to a half point. */
+const scaled = (size: number, k: number) => Math.round(size * k * 2) / 2;
+
+function styles(kind: SlideKind, k: number): Record<'kicker' | 'lead' | 'caption' | 'bullets' | 'tail', SlideTextStyle> {
   const c = SLIDE_COLORS;
   const center = kind === 'deck' ? 'center' : 'left';
-  return {
+  const all = {
     kicker: kind === 'title' ? { font: 'bold', size: 14, leading: 1.25, color: c.onBandMuted, align: 'left' } : kind === 'deck' ? { font: 'bold', size: 13, leading: 1.3, color: c.muted, align: 'center' } : { font: 'bold', size: 12, leading: 1.25, color: c.accent, align: 'left' },
     lead: { font: 'regular', size: kind === 'deck' ? 17 : 18, leading: 1.3, color: kind === 'deck' ? c.text : c.muted, align: center },
     caption: { font: 'bold', size: 18, leading: 1.3, color: c.accent, align: center },
     // Module openers and recaps hold longer lists (objectives, every key point): a size smaller.
     bullets: { font: 'regular', size: kind === 'content' ? 20 : 18, leading: 1.25, color: c.text, align: 'left' },
     tail: { font: 'bold', size: 30, leading: 1.2, color: c.accent, align: 'center' },
-  };
+  } satisfies Record<string, SlideTextStyle>;
+  if (k === 1) return all;
+  const shrink = (st: SlideTextStyle): SlideTextStyle => ({ ...st, size: scaled(st.size, k) });
+  return { kicker: shrink(all.kicker), lead: shrink(all.lead), caption: shrink(all.caption), bullets: shrink(all.bullets), tail: shrink(all.tail) };
 }
 
 /** Title size: large while the title fits in two lines, else smaller (never below 24 pt). */
-function titleStyle(kind: SlideKind, title: string, width: number): { style: SlideTextStyle; lines: Line[] } {
+function titleStyle(kind: SlideKind, title: string, width: number, k: number): { style: SlideTextStyle; lines: Line[] } {
   const c = SLIDE_COLORS;
-  const [big, small] = kind === 'title' ? [32, 26] : kind === 'deck' ? [30, 26] : [28, 24];
+  const [big, small] = (kind === 'title' ? [32, 26] : kind === 'deck' ? [30, 26] : [28, 24]).map((size) => scaled(size, k)) as [number, number];
   const color = kind === 'title' ? c.onBand : c.accent;
   const align = kind === 'deck' ? 'center' : 'left';
   let style: SlideTextStyle = { font: 'bold', size: big, leading: 1.15, color, align };
@@ -147,7 +158,8 @@ function box(role: BoxRole, x: number, y: number, w: number, style: SlideTextSty
  * (`bottom <= BODY_BOTTOM`); the PDF and PPTX writers call it to draw.
  */
 export function layoutSlide(s: SlideContent, hasLogo: boolean): SlideLayout {
-  const st = styles(s.kind);
+  const k = s.scale ?? 1;
+  const st = styles(s.kind, k);
   const boxes: SlideBox[] = [];
   const width = SLIDE_W - 2 * MARGIN_X;
   let y: number;
@@ -158,15 +170,16 @@ export function layoutSlide(s: SlideContent, hasLogo: boolean): SlideLayout {
   if (s.kind === 'deck') {
     y = 28;
     if (hasLogo) {
-      logo = { x: (SLIDE_W - 76) / 2, y, size: 76, framed: false };
-      y += 76 + 12;
+      const size = Math.round(76 * k);
+      logo = { x: (SLIDE_W - size) / 2, y, size, framed: false };
+      y += size + 12;
     }
     if (s.kicker) {
       const k = box('kicker', MARGIN_X, y, width, st.kicker, [s.kicker], [null], 0);
       boxes.push(k);
       y += k.h + 8;
     }
-    const t = titleStyle('deck', s.title, width);
+    const t = titleStyle('deck', s.title, width, k);
     boxes.push(box('title', MARGIN_X, y, width, t.style, [s.title], [null], 0));
     y += boxes[boxes.length - 1]!.h;
     rule = { x: (SLIDE_W - 80) / 2, y: y + 10, w: 80, h: 3 };
@@ -181,7 +194,7 @@ export function layoutSlide(s: SlideContent, hasLogo: boolean): SlideLayout {
       boxes.push(k);
       y += k.h + 6;
     }
-    const t = titleStyle('title', s.title, w);
+    const t = titleStyle('title', s.title, w, k);
     boxes.push(box('title', MARGIN_X, y, w, t.style, [s.title], [null], 0));
     y += boxes[boxes.length - 1]!.h;
     band = Math.max(y + 26, hasLogo ? 26 + logoSize + 20 : 0);
@@ -196,7 +209,7 @@ export function layoutSlide(s: SlideContent, hasLogo: boolean): SlideLayout {
       boxes.push(k);
       y += k.h + 3;
     }
-    const t = titleStyle(s.kind, s.title, w);
+    const t = titleStyle(s.kind, s.title, w, k);
     boxes.push(box('title', MARGIN_X, y, w, t.style, [s.title], [null], 0));
     y += boxes[boxes.length - 1]!.h;
     rule = { x: MARGIN_X, y: y + 10, w: 56, h: 3 };
@@ -239,6 +252,22 @@ export function layoutSlide(s: SlideContent, hasLogo: boolean): SlideLayout {
 /** Fits the slide's body above the footer. */
 export function fits(s: SlideContent, hasLogo: boolean): boolean {
   return layoutSlide({ ...s }, hasLogo).bottom <= BODY_BOTTOM + 0.01;
+}
+
+/** Room for the slide number at the right end of the footer (the PPTX's number box is this wide). */
+export const FOOTER_NUMBER_W = 80;
+
+/**
+ * The footer's left text: the event name, then the version stamp. The stamp is not cut (it names
+ * the curriculum version and commit the slide came from); the event name is shortened with "…"
+ * to leave it room.
+ */
+export function footerLeft(event: string, stamp: string): string {
+  const room = SLIDE_W - 2 * MARGIN_X - FOOTER_NUMBER_W;
+  const tail = ` · ${stamp}`;
+  const eventRoom = room - textWidth('regular', tail, FOOTER_SIZE);
+  if (eventRoom < room / 4) return fitText(stamp, room, FOOTER_SIZE);
+  return `${fitText(event, eventRoom, FOOTER_SIZE)}${tail}`;
 }
 
 /** Footer texts shortened to their room: event name left, slide number right. */

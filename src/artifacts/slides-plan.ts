@@ -2,7 +2,9 @@
  * Slide planning: templates → Markdown (one `::::: slide` container per slide) → block model →
  * slide specs → slides that fit. A slide whose body does not fit above the footer continues on
  * "(lanjutan)" slides; a bullet taller than a whole slide is split at a word with "…" on both
- * sides. Nothing is dropped: what the template wrote is on some slide or in the speaker notes.
+ * sides. The deck's title slide never continues: its type shrinks, then its longest texts are
+ * shortened with "…". Nothing is dropped: what the template wrote is on some slide or in the
+ * speaker notes.
  */
 import path from 'node:path';
 import { diagnostic, didYouMean, displayPath, UserError } from '../curriculum/index.js';
@@ -32,6 +34,11 @@ const KINDS: readonly SlideKind[] = ['deck', 'title', 'content', 'closing'];
 /** A slide as the template wrote it, before overflow splitting. */
 export interface SlideSpec extends SlideContent {
   notes: string;
+  /**
+   * The notes as one item per bullet, when they are a single list as long as the bullets (a
+   * procedure's steps): a continued slide then carries the notes of its own bullets.
+   */
+  noteItems?: string[];
   module?: string;
 }
 
@@ -105,6 +112,7 @@ function slideSpec(props: Record<string, string>, children: Block[], where: stri
   if (!title) throw new UserError([diagnostic(where, 'slide tanpa judul', { hint: 'tulis title="…" pada baris ::::: slide' })]);
   const spec: SlideSpec = { kind, title, lead: [], bullets: [], marks: [], tail: [], notes: '', ...(props.kicker?.trim() ? { kicker: props.kicker.trim() } : {}), ...(props.module ? { module: props.module } : {}) };
   const notes: string[] = [];
+  const noteBlocks: Block[][] = [];
   for (const b of children) {
     if (b.type === 'paragraph') spec.lead.push(plainText(b.runs));
     else if (b.type === 'heading' && b.level >= 3) {
@@ -112,10 +120,17 @@ function slideSpec(props: Record<string, string>, children: Block[], where: stri
       spec.caption = plainText(b.runs);
     } else if (b.type === 'heading') spec.tail.push(plainText(b.runs));
     else if (b.type === 'list') addList(spec, b.items, b.ordered ? b.start : 0);
-    else if (b.type === 'component' && b.name === 'notes') notes.push(blocksText(b.children));
+    else if (b.type === 'component' && b.name === 'notes') {
+      notes.push(blocksText(b.children));
+      noteBlocks.push(b.children);
+    }
     else throw new UserError([diagnostic(where, `${describe(b)} tidak dapat ditampilkan di slide “${title}”`, { hint: HINT })]);
   }
   spec.notes = notes.filter(Boolean).join('\n\n');
+  const list = noteBlocks.length === 1 && noteBlocks[0]!.length === 1 ? noteBlocks[0]![0] : undefined;
+  if (list?.type === 'list' && list.items.length === spec.bullets.length) {
+    spec.noteItems = list.items.map((item, i) => blocksText([{ ...list, start: list.start + i, items: [item] }]));
+  }
   return spec;
 }
 
@@ -175,6 +190,8 @@ interface Piece {
   role: 'lead' | 'caption' | 'bullet' | 'tail';
   text: string;
   mark: number;
+  /** Which of the spec's bullets this is (both halves of a split bullet share it); -1 for others. */
+  index: number;
 }
 
 interface SplitOptions {
@@ -198,33 +215,91 @@ function content(spec: SlideSpec, pieces: Piece[], continued: boolean, label: st
   };
 }
 
+/** Type sizes tried, largest first, before a module title slide continues. */
+const TITLE_SCALES = [1, 0.94, 0.88, 0.82];
+/** … and before the deck's title slide shortens its texts (it never continues). */
+const DECK_SCALES = [1, 0.92, 0.84, 0.76, 0.7];
+
+/** The whole spec on one slide, at type size factor `scale`. */
+function whole(spec: SlideSpec, scale: number): SlideContent {
+  const { kind, title, lead, caption, bullets, marks, tail, kicker } = spec;
+  return { kind, title, lead, bullets, marks, tail, ...(kicker ? { kicker } : {}), ...(caption ? { caption } : {}), ...(scale < 1 ? { scale } : {}) };
+}
+
 /**
  * Fill slides greedily, measuring with the real layout. A list's caption moves with the first
- * bullet that follows it and is repeated on continuation slides; speaker notes stay on the first.
+ * bullet that follows it and is repeated on continuation slides. Speaker notes that are one item
+ * per bullet (a procedure's steps) go with their bullets; other notes are repeated on every part,
+ * so no slide of a section with notes says it has none.
  */
 export function splitSlide(spec: SlideSpec, opts: SplitOptions): PlannedSlide[] {
+  const module = spec.module ? { module: spec.module } : {};
+  if (spec.kind === 'deck') return [{ ...deckSlide(spec, opts), continued: false, ...module }];
+  if (spec.kind === 'title') {
+    // A module opener stays one slide while slightly smaller type lets all its objectives fit.
+    const one = TITLE_SCALES.map((k) => whole(spec, k)).find((c) => fits(c, opts.hasLogo));
+    if (one) return [{ ...one, notes: spec.notes, continued: false, ...module }];
+  }
   let parts = fill(spec, opts, Infinity);
   // Balance a list that continues: 3 + 3 bullets rather than 5 + 1, when that needs no more slides.
+  // Not a module opener's objectives: they fill its first slide.
   const count = (ps: Piece[][]) => ps.reduce((n, p) => n + p.filter((x) => x.role === 'bullet').length, 0);
-  if (parts.length > 1) {
+  if (parts.length > 1 && spec.kind !== 'title') {
     const balanced = fill(spec, opts, Math.ceil(count(parts) / parts.length));
     if (balanced.length === parts.length) parts = balanced;
   }
   return parts.map((pieces, i) => {
     const c = content(spec, pieces, i > 0, opts.continued);
     if (!fits(c, opts.hasLogo)) throw tooLong(spec, opts.where);
-    return { ...c, notes: i === 0 ? spec.notes : '', continued: i > 0, ...(spec.module ? { module: spec.module } : {}) };
+    return { ...c, notes: partNotes(spec, pieces), continued: i > 0, ...module };
   });
+}
+
+function partNotes(spec: SlideSpec, pieces: Piece[]): string {
+  if (!spec.noteItems) return spec.notes;
+  const own = new Set(pieces.filter((p) => p.role === 'bullet').map((p) => p.index));
+  return [...own].map((i) => spec.noteItems![i]).join('\n');
+}
+
+/**
+ * The deck's title slide on one slide: smaller type first, then every text longer than some
+ * length cut at a word with "…" (the longest the slide allows). What was cut is in full at the top
+ * of the speaker notes.
+ */
+function deckSlide(spec: SlideSpec, opts: SplitOptions): SlideContent & { notes: string } {
+  for (const k of DECK_SCALES) {
+    const c = whole(spec, k);
+    if (fits(c, opts.hasLogo)) return { ...c, notes: spec.notes };
+  }
+  const smallest = whole(spec, DECK_SCALES[DECK_SCALES.length - 1]!);
+  const cutTo = (n: number): SlideContent => ({ ...smallest, title: shorten(spec.title, n), lead: spec.lead.map((t) => shorten(t, n)) });
+  let [lo, hi] = [1, Math.max(spec.title.length, ...spec.lead.map((t) => t.length))];
+  if (!fits(cutTo(lo), opts.hasLogo)) throw tooLong(spec, opts.where);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (fits(cutTo(mid), opts.hasLogo)) lo = mid;
+    else hi = mid - 1;
+  }
+  const c = cutTo(lo);
+  const cut = [spec.title, ...spec.lead].filter((t) => shorten(t, lo) !== t);
+  return { ...c, notes: [...cut, spec.notes].filter(Boolean).join('\n\n') };
+}
+
+/** `text` cut to at most `n` characters at a word, ending in " …" (unchanged when short enough). */
+function shorten(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const at = text.slice(0, n + 1).search(/\s\S*$/);
+  return at > 0 ? `${text.slice(0, at).trimEnd()} …` : `${text.slice(0, n)}…`;
 }
 
 /** Greedy filling, at most `cap` bullets per slide. */
 function fill(spec: SlideSpec, opts: SplitOptions, cap: number): Piece[][] {
-  const captionPiece = (): Piece[] => (spec.caption ? [{ role: 'caption', text: spec.caption, mark: 0 }] : []);
+  const captionPiece = (): Piece[] => (spec.caption ? [{ role: 'caption', text: spec.caption, mark: 0, index: -1 }] : []);
   const queue: Piece[] = [
-    ...spec.lead.map((text): Piece => ({ role: 'lead', text, mark: 0 })),
+    ...spec.lead.map((text): Piece => ({ role: 'lead', text, mark: 0, index: -1 })),
     ...(spec.bullets.length ? captionPiece() : []),
-    ...spec.bullets.map((text, i): Piece => ({ role: 'bullet', text, mark: spec.marks[i] ?? 0 })),
-    ...spec.tail.map((text): Piece => ({ role: 'tail', text, mark: 0 })),
+    ...spec.bullets.map((text, i): Piece => ({ role: 'bullet', text, mark: spec.marks[i] ?? 0, index: i })),
+    ...spec.tail.map((text): Piece => ({ role: 'tail', text, mark: 0, index: -1 })),
   ];
   if (!spec.bullets.length && spec.caption) queue.splice(spec.lead.length, 0, ...captionPiece());
   const parts: Piece[][] = [];

@@ -13,7 +13,7 @@ import { pageOfText } from '../locale/index.js';
 import { loadImage } from './images.js';
 import { writePdf, type ArtifactResult } from './output.js';
 import { drawSlide, type SlideFrame } from './slides-draw.js';
-import { SLIDE_COLORS, SLIDE_H, SLIDE_W } from './slides-layout.js';
+import { footerLeft, SLIDE_COLORS, SLIDE_H, SLIDE_W } from './slides-layout.js';
 import { planSlides, type PlannedSlide } from './slides-plan.js';
 
 export type { PlannedSlide } from './slides-plan.js';
@@ -66,11 +66,11 @@ function deckInfo(ctx: BuildContext, job: SlidesJob): DeckInfo {
   const logo = c.assets.logo ? loadImage(c.assets.logo) : null;
   const audienceName = job.audience ? c.audiences.find((a) => a.id === job.audience)?.name : undefined;
   const title = `${c.title}${audienceName ? ` — ${audienceName}` : ''}`;
-  const versionLine = `${ctx.labels.version} ${ctx.stampLine}`;
+  const footer = footerLeft(c.event.name, `${ctx.labels.version} ${ctx.stampLine}`);
   return {
     slides,
     title,
-    frame: (i) => ({ number: i + 1, total: slides.length, footer: slides[i]!.kind === 'deck' ? versionLine : c.event.name, logo }),
+    frame: (i) => ({ number: i + 1, total: slides.length, footer, logo }),
     meta: (kind) => documentMeta(ctx, `${title} (${kind})`, c.subtitle ?? c.event.name, [c.event.kind, c.event.name, kind, ...(audienceName ? [audienceName] : [])]),
     audienceInfo: job.audience ? { audience: job.audience } : {},
   };
