@@ -36,14 +36,6 @@ export interface BuildResult {
   files: ArtifactResult[];
 }
 
-/** The changes since `rev`, as a handbook appendix chapter. */
-async function changesAppendix(ctx: BuildContext, rev: string): Promise<string> {
-  const { changesMarkdown, diffCurricula, readCurriculumAt, sideSummary } = await import('../version/diff.js');
-  const old = await readCurriculumAt(ctx.c.root, rev);
-  const moduleTitles = Object.fromEntries(old.modules.map((m) => [m.id, m.title]));
-  return '\n\n' + changesMarkdown(diffCurricula(old, ctx.c), ctx, { from: sideSummary(old), moduleTitles });
-}
-
 /** A full build includes the attendance sheets when the curriculum names a roster. */
 async function prepareAttendance(ctx: BuildContext, opts: BuildOptions) {
   const settings = opts.attendance ?? {};
@@ -65,10 +57,10 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
     // Each kind's code loads only when it is built: `bimtek attendance` never loads Handlebars or PPTX.
     if (wants('handbook')) {
       const { buildHandbook, handbookJobs } = await import('./handbook.js');
-      const appendix = opts.changesSince ? await changesAppendix(ctx, opts.changesSince) : '';
+      const appendix = opts.changesSince ? await (await import('./changelog.js')).changesAppendix(ctx, opts.changesSince) : () => '';
       for (const job of handbookJobs(ctx, opts)) {
         opts.onStart?.(job.file);
-        files.push(await buildHandbook(ctx, job, appendix));
+        files.push(await buildHandbook(ctx, job, appendix(job)));
       }
     }
     if (wants('slides')) {

@@ -1,10 +1,11 @@
 /**
- * The change log as a PDF ("Daftar Perubahan"), built like the handbook: changelog templates →
- * Markdown → blocks → A4 pages with running header and "Halaman X dari Y".
+ * The change log: as a PDF of its own ("Daftar Perubahan"), built like the handbook (changelog
+ * templates → Markdown → blocks → A4 pages with running header and "Halaman X dari Y"), and as
+ * the last chapter of each handbook (`--changes-since`), holding only what that handbook shows.
  */
 import path from 'node:path';
-import { documentMeta, type BuildContext } from './context.js';
-import { HANDBOOK_PAGE } from './handbook.js';
+import { documentMeta, modulesFor, type BuildContext } from './context.js';
+import { HANDBOOK_PAGE, type HandbookJob } from './handbook.js';
 import { writePdf, type ArtifactResult } from './output.js';
 import { displayPath, type Curriculum } from '../curriculum/index.js';
 import { labelsFor, pageOfText } from '../locale/index.js';
@@ -12,8 +13,43 @@ import { parseMarkdown } from '../markdown/index.js';
 import { builtinComponents, collectToc, drawFurniture, MissingGlyphs, Typesetter } from '../pdf/index.js';
 import { changelogDocumentMarkdown, workingTemplatesDir, type DiffReport } from '../version/diff-format.js';
 import { diffLabels } from '../locale/index.js';
-import type { CurriculumVersion } from '../version/diff-types.js';
+import type { ChangeScope, CurriculumChange, CurriculumVersion } from '../version/diff-types.js';
 import { makeStamp, stampText, type Stamp } from '../version/index.js';
+
+/**
+ * Changed fields that only the facilitator edition prints: facilitator notes, answers and their
+ * explanations, notes on pledges, speaker notes. The participant edition's change log leaves them
+ * out, or the answer key would leak through it ("Sebelum: B (…) Sesudah: B (…)").
+ */
+const FACILITATOR_ONLY: Partial<Record<ChangeScope, readonly string[]>> = {
+  section: ['facilitator_notes'],
+  question: ['answer', 'explanation'],
+  pledge: ['note'],
+  slide: ['notes'],
+};
+
+/** The changes a handbook may show: its edition's fields, and modules of its audience (old or new). */
+export function changesForHandbook(changes: readonly CurriculumChange[], job: Pick<HandbookJob, 'edition'>, modules: ReadonlySet<string> | null): CurriculumChange[] {
+  const facilitator = job.edition === 'facilitator';
+  return changes.filter((ch) => (facilitator || !FACILITATOR_ONLY[ch.scope]?.includes(ch.field ?? '')) && (!modules || !ch.module || modules.has(ch.module)));
+}
+
+/**
+ * The changes since git revision `rev`, compared once; per handbook job, the "Daftar Perubahan"
+ * chapter (Markdown) to append to it.
+ */
+export async function changesAppendix(ctx: BuildContext, rev: string): Promise<(job: HandbookJob) => string> {
+  const { changesMarkdown, diffCurricula, readCurriculumAt, sideSummary } = await import('../version/diff.js');
+  const old = await readCurriculumAt(ctx.c.root, rev);
+  const changes = diffCurricula(old, ctx.c);
+  const info = { from: sideSummary(old), moduleTitles: Object.fromEntries(old.modules.map((m) => [m.id, m.title])) };
+  return (job) => {
+    const { audience } = job;
+    // A module removed since `rev` counts for the audiences it had then.
+    const modules = audience === undefined ? null : new Set([...modulesFor(ctx.c, audience), ...old.modules.filter((m) => m.audiences.length === 0 || m.audiences.includes(audience))].map((m) => m.id));
+    return '\n\n' + changesMarkdown(changesForHandbook(changes, job, modules), ctx, info);
+  };
+}
 
 export interface ChangelogPdf {
   result: ArtifactResult;
