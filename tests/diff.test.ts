@@ -184,7 +184,7 @@ describe('bimtek diff (semantic diff over git revisions)', () => {
 
     it('compares with the working tree when <rev-b> is left out (json)', async () => {
       edit('modules/02-etika.yaml', (d) => (d.duration = 75));
-      const { code, out } = await captured(() => run('HEAD', undefined, { dir: cur, format: 'json' }));
+      const { code, out } = await captured(() => run(['HEAD'], { dir: cur, format: 'json' }));
       expect(code).toBe(0);
       const json = JSON.parse(out) as { ok: boolean; from: Data; to: Data; summary: Data; changes: CurriculumChange[] };
       expect(json.ok).toBe(true);
@@ -198,7 +198,7 @@ describe('bimtek diff (semantic diff over git revisions)', () => {
       const before = process.cwd();
       process.chdir(path.join(repo, 'curriculum', 'modules'));
       try {
-        const { out } = await captured(() => run(rev['schedule-glossary']!, rev.version, { dir: '..', json: true }));
+        const { out } = await captured(() => run([rev['schedule-glossary']!, rev.version!], { dir: '..', json: true }));
         expect((JSON.parse(out) as { changes: CurriculumChange[] }).changes).toHaveLength(1);
       } finally {
         process.chdir(before);
@@ -206,7 +206,7 @@ describe('bimtek diff (semantic diff over git revisions)', () => {
     });
 
     it('prints a readable Indonesian report', async () => {
-      const { out } = await captured(() => run(rev.initial!, rev.version, { dir: cur }));
+      const { out } = await captured(() => run([rev.initial!, rev.version!], { dir: cur }));
       expect(out).toContain(`Perubahan kurikulum: ${rev.initial} (versi 1.0-uji) → ${rev.version} (versi 1.1-uji)`);
       expect(out).toContain('8 perubahan: 3 ditambahkan, 4 diubah, 1 diganti nama');
       expect(out).toContain('Modul Pemungutan Suara Uji (pemungutan)');
@@ -214,12 +214,12 @@ describe('bimtek diff (semantic diff over git revisions)', () => {
       expect(out).toMatch(/» diganti nama +etika: Kode Etik Uji → Kode Etik Penyelenggara Uji/);
       expect(out).toContain('Susunan Acara');
       expect(out).toContain('Daftar Istilah');
-      const same = await captured(() => run(rev.initial!, rev.reformat, { dir: cur }));
+      const same = await captured(() => run([rev.initial!, rev.reformat!], { dir: cur }));
       expect(same.out).toContain('Tidak ada perubahan isi kurikulum.');
     });
 
     it('writes well-formed Markdown: one table row per change', async () => {
-      const { out } = await captured(() => run(rev.initial!, rev.version, { dir: cur, format: 'md' }));
+      const { out } = await captured(() => run([rev.initial!, rev.version!], { dir: cur, format: 'md' }));
       expect(out.startsWith('# Daftar Perubahan\n')).toBe(true);
       expect(out).toContain('| Letak | Perubahan | Rincian |');
       expect(out).toContain('| pemungutan › durasi | Diubah | *Sebelum:* 90 menit<br>*Sesudah:* 105 menit |');
@@ -261,7 +261,7 @@ describe('bimtek diff (semantic diff over git revisions)', () => {
 
     it('renders the PDF change log', async () => {
       const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'bimtek-diff-')), 'perubahan.pdf');
-      const { code } = await captured(() => run(rev.initial!, rev.version, { dir: cur, format: 'pdf', out }));
+      const { code } = await captured(() => run([rev.initial!, rev.version!], { dir: cur, format: 'pdf', out }));
       expect(code).toBe(0);
       const pdf = await readPdf(out);
       const text = flat(pdf.text);
@@ -284,7 +284,7 @@ describe('bimtek diff (semantic diff over git revisions)', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('duration: 60', 'duration: enam puluh'));
     git(bad, 'commit', '-q', '-am', 'rusak');
     const short = git(bad, 'rev-parse', '--short=7', 'HEAD');
-    const err = await run('HEAD~1', 'HEAD', { dir: badCur }).catch((e: unknown) => e);
+    const err = await run(['HEAD~1', 'HEAD'], { dir: badCur }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     const diags = (err as UserError).diagnostics;
     expect(diags).toHaveLength(1);

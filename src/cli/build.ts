@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { AttendanceOptions } from '../artifacts/attendance.js';
 import type { BuildOptions } from '../artifacts/index.js';
 import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
-import { fileLine, info, paint, printMissingGlyphs, progressEnabled } from './output.js';
+import { curriculumFolder } from './folder.js';
 import { parseHandout } from './handout.js';
+import { fileLine, info, printJson, printMissingGlyphs, progress } from './output.js';
 
 export interface BuildCliOptions {
   out: string;
@@ -24,7 +25,8 @@ export interface BuildCliOptions {
 }
 
 /** Shared by build, handbook, slides and attendance: they differ only in what they build. */
-export async function runBuild(dir: string, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<number> {
+export async function runBuild(folder: string | undefined, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<number> {
+  const dir = curriculumFolder(folder);
   if (!opts.watch) {
     await buildOnce(dir, opts, only);
     return 0;
@@ -42,7 +44,6 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
   const c = loadCurriculum(dir);
   // The rendering code loads only once the curriculum is valid: a bad input answers fast.
   const { buildAll } = await import('../artifacts/index.js');
-  const progress = progressEnabled() && !opts.json;
   const { ctx, files } = await buildAll(c, {
     out: opts.out,
     audience: opts.audience,
@@ -54,16 +55,24 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     slideNotes: opts.notes,
     slidePptx: opts.pptx,
     only,
-    onStart: progress ? (file) => process.stderr.write(paint.dim(`… ${displayPath(file)}\r`)) : undefined,
+    onStart: (file) => progress(`… ${displayPath(file)}`),
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),
   });
   const missing = ctx.glyphs.report();
   printMissingGlyphs(missing);
-  const total = ((performance.now() - started) / 1000).toFixed(2);
+  const seconds = (performance.now() - started) / 1000;
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ ok: true, files: files.map((f) => ({ ...f, path: path.relative(process.cwd(), f.path) })), missingGlyphs: missing }, null, 2) + '\n');
+    printJson({
+      ok: true,
+      folder: path.resolve(dir),
+      out: path.resolve(ctx.outDir),
+      version: ctx.stampLine,
+      seconds,
+      files: files.map((f) => ({ ...f, path: path.resolve(f.path), ms: Math.round(f.ms) })),
+      missingGlyphs: missing,
+    });
   } else {
-    info(`${files.length} berkas, ${files.reduce((n, f) => n + f.pages, 0)} halaman di ${displayPath(ctx.outDir)} (${total} d) — ${c.title} versi ${ctx.stampLine}`);
+    info(`${files.length} berkas, ${files.reduce((n, f) => n + f.pages, 0)} halaman di ${displayPath(ctx.outDir)} (${seconds.toFixed(2)} d) — ${c.title} versi ${ctx.stampLine}`);
   }
   return c;
 }

@@ -3,8 +3,9 @@
  * `bimtek --version` stays fast. Exit codes: 0 ok, 1 a problem in the user's input, 2 an internal
  * bug, 130 interrupted.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { packageVersion } from '../artifacts/package-version.js';
+import { indonesianHelp } from './help-id.js';
 
 export const EXIT = { ok: 0, user: 1, internal: 2, interrupted: 130 } as const;
 
@@ -12,6 +13,7 @@ export const EXIT = { ok: 0, user: 1, internal: 2, interrupted: 130 } as const;
 export interface GlobalOptions {
   debug?: boolean;
   json?: boolean;
+  quiet?: boolean;
 }
 
 /** Runs a command module lazily and turns thrown errors into exit codes. */
@@ -20,6 +22,7 @@ function action(load: () => Promise<{ run: (...args: never[]) => Promise<number>
     const cmd = args[args.length - 1] as Command;
     const globals = cmd.optsWithGlobals<GlobalOptions>();
     try {
+      (await import('./output.js')).setOutputMode(globals);
       const mod = await load();
       // The options object commander passes holds only the command's own options: add the globals.
       const positional = args.slice(0, -2);
@@ -50,19 +53,22 @@ async function reportFailure(e: unknown, globals: GlobalOptions): Promise<number
 }
 
 function buildProgram(): Command {
-  const program = new Command('bimtek')
+  const program = indonesianHelp(new Command('bimtek'))
     .description('Mengubah kurikulum pelatihan (YAML) menjadi PDF siap cetak: buku panduan, slide dan daftar hadir.')
     .version(packageVersion(), '-v, --version', 'tampilkan versi')
     .option('--debug', 'tampilkan rincian galat (stack trace)')
-    .option('--json', 'cetak hasil sebagai JSON (untuk CI)')
+    .option('--json', 'cetak hasil sebagai JSON (untuk CI): path absolut, angka dibulatkan')
+    .option('-q, --quiet', 'hanya cetak galat dan peringatan')
     .showHelpAfterError('(jalankan "bimtek --help" untuk bantuan)')
     .exitOverride();
 
   const example = (cmd: Command, text: string) => cmd.addHelpText('after', `\nContoh:\n  ${text}\n`);
   const outOption = () => new Option('-o, --out <dir>', 'folder hasil').default('out');
+  // No default value here: the command picks ./ or ./curriculum (cli/folder.ts).
+  const folder = () => new Argument('[folder]', 'folder kurikulum (bawaan: folder ini bila berisi curriculum.yaml, selain itu ./curriculum)');
 
   example(
-    program.command('validate').argument('[dir]', 'folder kurikulum', 'curriculum').description('periksa kurikulum dan laporkan semua kesalahan beserta letaknya').action(action(() => import('./validate.js'))),
+    program.command('validate').addArgument(folder()).description('periksa kurikulum dan laporkan semua kesalahan beserta letaknya').action(action(() => import('./validate.js'))),
     'bimtek validate curriculum',
   );
   example(
@@ -70,13 +76,18 @@ function buildProgram(): Command {
     'bimtek schema --out schema.json',
   );
   example(
-    program.command('init').argument('<dir>', 'folder baru').description('buat folder kurikulum baru yang siap divalidasi').action(action(() => import('./init.js'))),
-    'bimtek init kurikulum-bimtek-kpps',
+    program
+      .command('init')
+      .argument('[folder]', 'folder proyek (baru, kosong, atau klon git yang masih kosong)', '.')
+      .description('buat proyek kurikulum baru yang siap divalidasi: kurikulum, package.json, .gitignore, setelan editor dan alur kerja GitHub Actions')
+      .option('--bimtek <spec>', 'versi bimtek di package.json (nomor versi, URL git, atau file:berkas.tgz)')
+      .action(action(() => import('./init.js'))),
+    'bimtek init kurikulum-bimtek-kpps --bimtek git+https://github.com/ORGANISASI/bimtek.git#v0.1.0',
   );
   example(
     program
       .command('build')
-      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .addArgument(folder())
       .description('buat semua dokumen PDF dari kurikulum')
       .addOption(outOption())
       .option('--audience <id>', 'hanya untuk satu sasaran')
@@ -92,7 +103,7 @@ function buildProgram(): Command {
   example(
     program
       .command('handbook')
-      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .addArgument(folder())
       .description('buat buku panduan saja (A4)')
       .addOption(outOption())
       .option('--audience <id>', 'hanya untuk satu sasaran')
@@ -104,7 +115,7 @@ function buildProgram(): Command {
   example(
     program
       .command('slides')
-      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .addArgument(folder())
       .description('buat slide saja: slides.pdf (16:9), slides-notes.pdf (A4 dengan catatan pembicara) dan slides.pptx')
       .addOption(outOption())
       .option('--audience <id>', 'hanya untuk satu sasaran')
@@ -118,7 +129,7 @@ function buildProgram(): Command {
   example(
     program
       .command('attendance')
-      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .addArgument(folder())
       .description('buat daftar hadir saja: satu PDF per hari kegiatan, dari roster peserta (CSV atau XLSX)')
       .addOption(outOption())
       .option('--roster <file>', 'roster peserta (CSV dengan , atau ;, atau XLSX); bawaan: settings.attendance.roster')
@@ -134,14 +145,14 @@ function buildProgram(): Command {
   example(
     program
       .command('diff')
-      .argument('<rev-a>', 'revisi git lama (commit, tag, cabang)')
-      .argument('[rev-b]', 'revisi git baru (bawaan: pohon kerja)')
+      .usage('[opsi] [folder] <rev-a> [rev-b]')
+      .argument('<argumen...>', '[folder] <rev-a> [rev-b]: folder kurikulum (boleh dilewati, seperti perintah lain), revisi git lama (commit, tag, cabang), revisi baru (bawaan: pohon kerja)')
       .description('apa yang berubah di kurikulum antara dua revisi git, sebagai kurikulum (bukan baris teks)')
-      .option('--dir <dir>', 'folder kurikulum', 'curriculum')
+      .addOption(new Option('--dir <folder>', 'folder kurikulum (cara lama; sama dengan argumen [folder])').hideHelp())
       .addOption(new Option('--format <format>', 'bentuk laporan').choices(['text', 'md', 'json', 'pdf']).default('text'))
       .option('-o, --out <file>', 'tulis ke berkas (pdf: bawaan out/daftar-perubahan.pdf)')
       .action(action(() => import('./diff.js'))),
-    'bimtek diff v2024.10 HEAD --format pdf --out out/daftar-perubahan.pdf',
+    'bimtek diff curriculum v2024.10 HEAD --format pdf --out out/daftar-perubahan.pdf',
   );
   return program;
 }

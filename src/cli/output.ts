@@ -1,7 +1,10 @@
 /**
  * Everything the CLI prints goes through here: diagnostics on stderr (colour unless NO_COLOR or
- * not a terminal), GitHub annotations under CI, JSON with --json, and progress only on a terminal.
+ * not a terminal), GitHub annotations under CI, JSON with --json, progress only on a terminal,
+ * nothing but problems with --quiet.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Chalk } from 'chalk';
 import { displayPath, formatLocation, formatProblem, sortDiagnostics, type Diagnostic } from '../curriculum/index.js';
 
@@ -9,10 +12,17 @@ const colour = new Chalk({ level: process.env.NO_COLOR || !process.stderr.isTTY 
 
 export const paint = colour;
 
+/** JSON diagnostics also carry the absolute path of their file, when it is one (not "--format" or "git"). */
+function withAbsolutePath(d: Diagnostic): Diagnostic & { path?: string } {
+  const abs = path.resolve(d.file);
+  return existsSync(abs) ? { ...d, path: abs } : d;
+}
+
 export function printDiagnostics(diags: Diagnostic[], opts: { json?: boolean } = {}): void {
   const sorted = sortDiagnostics(diags);
+  clearProgress();
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ ok: !sorted.some((d) => d.severity === 'error'), diagnostics: sorted }, null, 2) + '\n');
+    printJson({ ok: !sorted.some((d) => d.severity === 'error'), diagnostics: sorted.map(withAbsolutePath) });
   } else {
     for (const d of sorted) {
       const label = d.severity === 'error' ? colour.red.bold('galat') : colour.yellow.bold('peringatan');
@@ -33,20 +43,65 @@ export function printDiagnostics(diags: Diagnostic[], opts: { json?: boolean } =
   }
 }
 
-/** Progress lines are for people at a terminal; quiet when piped or under CI. */
-export function progressEnabled(): boolean {
-  return Boolean(process.stderr.isTTY) && !process.env.CI;
+const mode = { quiet: false, json: false };
+/** Set once per run from the global options. */
+export function setOutputMode(opts: { quiet?: boolean; json?: boolean }): void {
+  mode.quiet = Boolean(opts.quiet);
+  mode.json = Boolean(opts.json);
 }
 
+/** Progress lines are for people at a terminal; not when piped, under CI, with --json or --quiet. */
+export function progressEnabled(): boolean {
+  return Boolean(process.stderr.isTTY) && !process.env.CI && !mode.quiet && !mode.json;
+}
+
+/** A progress line is on screen (without a newline) and is erased before anything else prints. */
+let progressShown = false;
+const ERASE_LINE = '\r\x1b[2K';
+
+/** Replace the progress line (terminal only). */
+export function progress(line: string): void {
+  if (!progressEnabled()) return;
+  process.stderr.write(`${ERASE_LINE}${colour.dim(line)}`);
+  progressShown = true;
+}
+
+function clearProgress(): void {
+  if (!progressShown) return;
+  process.stderr.write(ERASE_LINE);
+  progressShown = false;
+}
+
+/** A line for the person at the terminal (results, summaries); silent with --quiet. */
 export function info(line: string): void {
+  if (mode.quiet) return;
+  clearProgress();
   process.stderr.write(line + '\n');
+}
+
+/** The one-line result of a command on stdout (validate, init); silent with --quiet. */
+export function result(line: string): void {
+  if (mode.quiet) return;
+  clearProgress();
+  process.stdout.write(line + '\n');
+}
+
+/** A warning: printed even with --quiet. */
+export function warn(line: string): void {
+  clearProgress();
+  process.stderr.write(colour.yellow(line) + '\n');
+}
+
+/** The result of a command as JSON on stdout: paths absolute, numbers rounded. */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v), 2) + '\n');
 }
 
 /** The once-per-build warning about characters the embedded fonts cannot draw. */
 export function printMissingGlyphs(missing: { codePoint: string; char: string; places: string[] }[]): void {
   if (!missing.length) return;
-  info(colour.yellow(`peringatan: ${missing.length} karakter tidak ada di fon mana pun dan tercetak sebagai tanda tanya (?):`));
-  for (const m of missing) info(`  ${m.codePoint} ${m.char}  di ${m.places.join('; ')}`);
+  warn(`peringatan: ${missing.length} karakter tidak ada di fon mana pun dan tercetak sebagai tanda tanya (?):`);
+  for (const m of missing) warn(`  ${m.codePoint} ${m.char}  di ${m.places.join('; ')}`);
 }
 
 /** One line per finished file: path, pages (slides for a PPTX) and time. */
