@@ -1,101 +1,86 @@
 /**
- * `bimtek init <dir>`: a new curriculum folder that validates at once, with one example module,
- * an example roster, a .gitignore for out/, the JSON Schema and editor settings that map it.
+ * `bimtek init [folder]`: a self-contained curriculum project that validates and builds at once —
+ * the curriculum (curriculum.yaml at the top, one example module, a roster, the JSON Schema), a
+ * package.json pinning bimtek, .gitignore, editor settings and a GitHub Actions workflow.
+ *
+ * The folder may be new, empty, or a fresh clone of an empty repository (.git, and what GitHub
+ * puts in a new repository: README, LICENSE, .gitignore, .gitattributes). Nothing that exists is
+ * overwritten: an existing README is kept and the .gitignore lines are added to an existing one.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, fail, loadCurriculum } from '../curriculum/index.js';
 import { writeFileAtomic } from '../write/index.js';
-import { paint } from './output.js';
+import { packageVersion } from '../artifacts/package-version.js';
+import { CURRICULUM, EDITOR_FILES, GITIGNORE, MODULE, packageJson, readme, ROSTER, WORKFLOW } from './init-files.js';
+import { paint, printJson, result } from './output.js';
 import { schemaText } from './schema.js';
 
-const CURRICULUM = `# yaml-language-server: $schema=./schema.json
-title: Modul Bimbingan Teknis KPPS
-subtitle: Pemilihan Serentak Tahun 2024
-version: 2024.11-r1
-language: id
+/** What a new repository may already hold: kept as it is (README, .gitignore: see above). */
+const TOLERATED = new Set(['.git', 'README.md', 'LICENSE', 'LICENSE.md', 'LICENSE.txt', '.gitignore', '.gitattributes']);
 
-organizer:
-  name: Komisi Pemilihan Umum Kota Contoh
-  address: "[Alamat kantor]"
-  city: Contoh
+export interface InitOptions {
+  /** The version spec of bimtek in package.json (default: this version, exactly). */
+  bimtek?: string;
+  json?: boolean;
+}
 
-event:
-  kind: Bimtek
-  name: Bimbingan Teknis Pemungutan dan Penghitungan Suara bagi KPPS
-  dates: [2024-11-10]
-  venue: "[Tempat kegiatan]"
-  timezone: WIB
-
-audiences:
-  - id: kpps
-    name: Anggota KPPS
-
-schedule:
-  - date: 2024-11-10
-    items:
-      - { start: "08.00", end: "08.30", activity: Registrasi peserta, kind: registration }
-      - { start: "08.30", end: "10.00", module: pemungutan }
-      - { start: "10.00", end: "10.30", activity: Penutupan, kind: closing }
-
-signatories:
-  - id: ketua
-    role: Ketua KPU Kota Contoh
-    name: "[Nama Ketua]"
-
-glossary:
-  - { term: TPS, expansion: Tempat Pemungutan Suara }
-
-settings:
-  attendance:
-    roster: peserta.csv
-    signatory: ketua
-`;
-
-const MODULE = `# yaml-language-server: $schema=../schema.json
-id: pemungutan
-title: Pelaksanaan Pemungutan Suara
-summary: Langkah KPPS dari pembukaan TPS sampai pemilih terakhir memberikan suara.
-duration: 90
-objectives:
-  - Peserta dapat menjelaskan urutan pembukaan rapat pemungutan suara.
-indicators:
-  - Peserta menyebutkan jam pembukaan TPS dengan benar.
-sections:
-  - title: Pembukaan rapat pemungutan suara
-    body: |
-      Ketua KPPS membuka rapat pemungutan suara di hadapan saksi dan Pengawas TPS.
-    steps:
-      - { actor: Ketua KPPS, action: Membuka rapat pemungutan suara, time: pukul 07.00 }
-    key_points:
-      - TPS dibuka pukul 07.00 waktu setempat.
-    facilitator_notes:
-      - Tanyakan kepada peserta pengalaman mereka pada pemilihan sebelumnya.
-assessment:
-  questions:
-    - question: Pukul berapa rapat pemungutan suara dibuka?
-      choices: ["06.00", "07.00", "08.00", "13.00"]
-      answer: B
-`;
-
-const ROSTER = 'Nama;Jabatan;Asal\nContoh Peserta Satu;Ketua KPPS;TPS 1\nContoh Peserta Dua;Anggota KPPS;TPS 1\n';
-
-export async function run(dir: string): Promise<number> {
-  const root = path.resolve(dir);
-  if (existsSync(root) && readdirSync(root).length > 0) {
-    fail(displayPath(root), 'folder sudah berisi berkas', { hint: 'pilih nama folder baru supaya tidak ada berkas yang tertimpa' });
+/** The target must be a folder or not exist, and no ancestor may be a file. */
+function checkFolder(root: string): void {
+  for (let p = root; ; p = path.dirname(p)) {
+    if (existsSync(p) && !statSync(p).isDirectory()) {
+      fail(displayPath(p), p === root ? 'sudah ada sebagai berkas, bukan folder' : 'bukan folder, jadi folder di dalamnya tidak dapat dibuat', {
+        hint: 'pilih nama folder baru (atau folder yang kosong) untuk proyek kurikulum',
+      });
+    }
+    if (existsSync(p) || path.dirname(p) === p) return;
   }
+}
+
+function checkEntries(root: string): void {
+  if (!existsSync(root)) return;
+  const others = readdirSync(root).filter((name) => !TOLERATED.has(name));
+  if (others.length) {
+    fail(displayPath(root), `folder sudah berisi berkas lain: ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` (+${others.length - 5})` : ''}`, {
+      hint: 'jalankan bimtek init di folder baru atau kosong (klon git yang masih kosong boleh) supaya tidak ada berkas yang tertimpa',
+    });
+  }
+}
+
+/** The .gitignore: ours, or an existing one with our lines added. */
+function gitignore(root: string): string {
+  const file = path.join(root, '.gitignore');
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const have = new Set(existing.split(/\r?\n/).map((l) => l.trim()));
+  const missing = GITIGNORE.filter((line) => !have.has(line) && !have.has(line.replace(/\/$/, '')));
+  return existing + (existing && !existing.endsWith('\n') ? '\n' : '') + missing.map((l) => l + '\n').join('');
+}
+
+export async function run(dir: string, opts: InitOptions = {}): Promise<number> {
+  const root = path.resolve(dir);
+  checkFolder(root);
+  checkEntries(root);
+  const name = path.basename(root);
   const files: Record<string, string> = {
     'curriculum.yaml': CURRICULUM,
     'modules/01-pemungutan.yaml': MODULE,
     'peserta.csv': ROSTER,
     'schema.json': schemaText(),
-    '.gitignore': 'out/\n',
-    '.vscode/settings.json': JSON.stringify({ 'yaml.schemas': { './schema.json': ['curriculum.yaml', 'modules/*.yaml'] } }, null, 2) + '\n',
-    'README.md': `# ${path.basename(root)}\n\nKurikulum bimtek. Periksa dengan \`bimtek validate .\`, buat PDF dengan \`bimtek build . --out out\`.\n`,
+    'package.json': packageJson(name, opts.bimtek ?? packageVersion()),
+    '.gitignore': gitignore(root),
+    ...EDITOR_FILES,
+    '.github/workflows/bimtek.yml': WORKFLOW,
+    ...(existsSync(path.join(root, 'README.md')) ? {} : { 'README.md': readme(name) }),
   };
-  for (const [rel, content] of Object.entries(files)) writeFileAtomic(path.join(root, rel), content);
+  const written = Object.entries(files).map(([rel, content]) => writeFileAtomic(path.join(root, rel), content));
   const c = loadCurriculum(root);
-  process.stdout.write(`${paint.green('✓')} folder kurikulum baru: ${displayPath(root)} (${c.modules.length} modul). Lanjutkan dengan: bimtek build ${displayPath(root)} --out ${displayPath(path.join(root, 'out'))}\n`);
+  if (opts.json) {
+    printJson({ ok: true, folder: root, files: written.map((f) => path.resolve(f)), modules: c.modules.length });
+    return 0;
+  }
+  const cd = path.relative(process.cwd(), root) ? `cd ${displayPath(root)} && ` : '';
+  result(`${paint.green('✓')} proyek kurikulum baru: ${displayPath(root)} (${c.modules.length} modul, ${written.length} berkas)`);
+  result(`  lanjutkan dengan: ${cd}npm install && npx bimtek build --out out`);
+  if (!opts.bimtek) result(`  (package.json memakai bimtek ${packageVersion()}; bila bimtek dipasang dari berkas .tgz atau URL git, pasang dengan "npm install --save-dev <berkas-atau-URL>")`);
   return 0;
 }
