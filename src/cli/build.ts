@@ -4,7 +4,7 @@ import type { BuildOptions } from '../artifacts/index.js';
 import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
 import { curriculumFolder } from './folder.js';
 import { parseHandout } from './handout.js';
-import { fileLine, info, printJson, printMissingGlyphs, progress } from './output.js';
+import { fileLine, info, printJson, printMissingGlyphs, progress, warn } from './output.js';
 
 export interface BuildCliOptions {
   out: string;
@@ -23,6 +23,8 @@ export interface BuildCliOptions {
   attendance?: AttendanceOptions;
   json?: boolean;
 }
+
+const GIT_MISSING = `peringatan: program git tidak ditemukan; dokumen dicap "di luar git" tanpa nomor commit (pasang git agar versi dokumen dapat dilacak)`;
 
 /** Shared by build, handbook, slides and attendance: they differ only in what they build. */
 export async function runBuild(folder: string | undefined, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<number> {
@@ -60,6 +62,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
   });
   const missing = ctx.glyphs.report();
   printMissingGlyphs(missing);
+  if (ctx.stamp.gitMissing) warn(GIT_MISSING);
   const seconds = (performance.now() - started) / 1000;
   if (opts.json) {
     printJson({
@@ -70,6 +73,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
       seconds,
       files: files.map((f) => ({ ...f, path: path.resolve(f.path), ms: Math.round(f.ms) })),
       missingGlyphs: missing,
+      warnings: ctx.stamp.gitMissing ? [GIT_MISSING] : [],
     });
   } else {
     info(`${files.length} berkas, ${files.reduce((n, f) => n + f.pages, 0)} halaman di ${displayPath(ctx.outDir)} (${seconds.toFixed(2)} d) — ${c.title} versi ${ctx.stampLine}`);

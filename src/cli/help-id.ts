@@ -60,9 +60,8 @@ export function indonesianHelp(program: Command): Command {
       commandUsage(this: Help, cmd: Command) {
         return usageWords(base.commandUsage.call(this, cmd));
       },
-      subcommandTerm(this: Help, cmd: Command) {
-        return usageWords(base.subcommandTerm.call(this, cmd));
-      },
+      // The command's usage line as written (diff spells out its [folder] <rev-a> [rev-b]).
+      subcommandTerm: (cmd: Command) => `${cmd.name()} ${usageWords(cmd.usage())}`,
       optionDescription(this: Help, option) {
         return extraInfo(base.optionDescription.call(this, option));
       },

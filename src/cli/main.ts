@@ -146,7 +146,7 @@ function buildProgram(): Command {
     program
       .command('diff')
       .usage('[opsi] [folder] <rev-a> [rev-b]')
-      .argument('<argumen...>', '[folder] <rev-a> [rev-b]: folder kurikulum (boleh dilewati, seperti perintah lain), revisi git lama (commit, tag, cabang), revisi baru (bawaan: pohon kerja)')
+      .argument('<revisi...>', '[folder] <rev-a> [rev-b]: folder kurikulum (boleh dilewati, seperti perintah lain), revisi git lama (commit, tag, cabang), revisi baru (bawaan: pohon kerja)')
       .description('apa yang berubah di kurikulum antara dua revisi git, sebagai kurikulum (bukan baris teks)')
       .addOption(new Option('--dir <folder>', 'folder kurikulum (cara lama; sama dengan argumen [folder])').hideHelp())
       .addOption(new Option('--format <format>', 'bentuk laporan').choices(['text', 'md', 'json', 'pdf']).default('text'))

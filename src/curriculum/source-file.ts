@@ -147,10 +147,12 @@ export interface PathProblem {
  * Resolve a path written in the curriculum against its folder. Returns the absolute path, or a
  * problem when the path is absolute, climbs out with `..`, is missing, or is a symlink leading out.
  */
-export function resolveInside(root: string, rel: string): { abs: string } | { problem: PathProblem } {
-  if (path.isAbsolute(rel) || /^[a-zA-Z]:[\\/]/.test(rel)) {
-    return { problem: { message: 'path harus relatif terhadap folder kurikulum', hint: `tulis misalnya "assets/${path.basename(rel)}"` } };
+export function resolveInside(root: string, written: string): { abs: string } | { problem: PathProblem } {
+  if (path.isAbsolute(written) || /^[a-zA-Z]:[\\/]/.test(written) || written.startsWith('\\')) {
+    return { problem: { message: 'path harus relatif terhadap folder kurikulum', hint: `tulis misalnya "assets/${path.basename(written.replace(/\\/g, '/'))}"` } };
   }
+  // Written on Windows (assets\logo.png): the same file on every system, so CI on Linux finds it.
+  const rel = written.replace(/\\/g, '/');
   const abs = path.resolve(root, rel);
   if (!isWithin(root, abs)) {
     return { problem: { message: 'path keluar dari folder kurikulum', hint: 'salin berkasnya ke dalam folder kurikulum dan tulis path relatif tanpa ".."' } };

@@ -17,22 +17,25 @@ export interface Stamp {
   date: Date;
   /** Where the date came from, for the build report. */
   dateSource: 'SOURCE_DATE_EPOCH' | 'git' | 'curriculum';
+  /** The git program is not installed (common on office PCs): the build says so once. */
+  gitMissing?: boolean;
 }
 
-function git(cwd: string, args: string[]): string | null {
+/** git's output; null when git fails or is not there (`missing`). */
+function git(cwd: string, args: string[]): { out: string | null; missing: boolean } {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }).trim();
-  } catch {
-    return null;
+    return { out: execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }).trim(), missing: false };
+  } catch (e) {
+    return { out: null, missing: (e as NodeJS.ErrnoException).code === 'ENOENT' };
   }
 }
 
-export function gitFacts(root: string): { commit: string | null; commitFull: string | null; dirty: boolean; commitTime: number | null } {
-  const full = git(root, ['log', '-1', '--format=%H %ct', '--', '.']);
-  if (!full) return { commit: null, commitFull: null, dirty: false, commitTime: null };
-  const [hash, time] = full.split(' ') as [string, string];
-  const status = git(root, ['status', '--porcelain', '--untracked-files=normal', '--', '.']);
-  return { commit: hash.slice(0, 7), commitFull: hash, dirty: Boolean(status), commitTime: Number(time) };
+export function gitFacts(root: string): { commit: string | null; commitFull: string | null; dirty: boolean; commitTime: number | null; gitMissing: boolean } {
+  const log = git(root, ['log', '-1', '--format=%H %ct', '--', '.']);
+  if (!log.out) return { commit: null, commitFull: null, dirty: false, commitTime: null, gitMissing: log.missing };
+  const [hash, time] = log.out.split(' ') as [string, string];
+  const status = git(root, ['status', '--porcelain', '--untracked-files=normal', '--', '.']).out;
+  return { commit: hash.slice(0, 7), commitFull: hash, dirty: Boolean(status), commitTime: Number(time), gitMissing: false };
 }
 
 export function makeStamp(root: string, version: string, firstEventDate: string): Stamp {
@@ -50,7 +53,7 @@ export function makeStamp(root: string, version: string, firstEventDate: string)
     date = new Date(`${firstEventDate}T00:00:00+07:00`);
     dateSource = 'curriculum';
   }
-  return { version, commit: facts.commit, commitFull: facts.commitFull, dirty: facts.dirty, date, dateSource };
+  return { version, commit: facts.commit, commitFull: facts.commitFull, dirty: facts.dirty, date, dateSource, gitMissing: facts.gitMissing };
 }
 
 /** "2024.11-r1 (a1b2c3d)", "2024.11-r1 (a1b2c3d, ada perubahan belum di-commit)", "2024.11-r1 (di luar git)". */
