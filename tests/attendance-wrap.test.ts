@@ -11,9 +11,9 @@ import { attendanceJobs, buildAttendance, type AttendanceOptions } from '../src/
 import { layoutFor, type Layout } from '../src/artifacts/attendance-layout.js';
 import { KEEP_TOGETHER, pagePlan } from '../src/artifacts/attendance-plan.js';
 import { buildContext, type BuildContext } from '../src/artifacts/context.js';
-import { loadCurriculum } from '../src/curriculum/index.js';
+import { loadCurriculum, type Curriculum } from '../src/curriculum/index.js';
 import type { RosterRow } from '../src/roster/index.js';
-import { readPdf, type PdfRead } from './helpers/pdf.js';
+import { flat, readPdf, type PdfRead } from './helpers/pdf.js';
 
 const LONG_NAME = 'Raden Ajeng Siti Nurhayati Retnaningsih Kusumawardhani Puspitasari Wulandari, S.Pd., M.Pd.';
 const LONG_NAME_2 = 'I Gusti Ngurah Made Suryadharma Wijayakusuma Adiputra Mahendradatta, S.T., M.Eng., Ph.D.';
@@ -34,8 +34,10 @@ function rows(): RosterRow[] {
   return out;
 }
 
-function context(): BuildContext {
-  return buildContext(loadCurriculum('tests/fixtures/mini'), mkdtempSync(path.join(os.tmpdir(), 'bimtek-attendance-wrap-')));
+function context(tweak?: (c: Curriculum) => void): BuildContext {
+  const c = loadCurriculum('tests/fixtures/mini');
+  tweak?.(c);
+  return buildContext(c, mkdtempSync(path.join(os.tmpdir(), 'bimtek-attendance-wrap-')));
 }
 
 interface Sheet {
@@ -117,6 +119,25 @@ describe.each(['portrait', 'landscape'] as const)('attendance sheet with a hard 
         expect(i.x + i.width, i.str).toBeLessThanOrEqual(s.lay.right + 0.5);
       }
     }
+  });
+});
+
+describe('attendance sheet of an event with a long name, grouped', () => {
+  it('prints the event name and the group names whole on the first page of each section', async () => {
+    const event = 'Bimbingan Teknis Pemungutan dan Penghitungan Suara bagi Ketua dan Anggota Kelompok Penyelenggara Pemungutan Suara serta Petugas Ketertiban Tempat Pemungutan Suara pada Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati Tahun 2024 Gelombang Kedua';
+    const ctx = context((c) => {
+      c.event.name = event;
+    });
+    const [job] = attendanceJobs(ctx, { groupBy: 'origin' });
+    const roster = rows();
+    const result = await buildAttendance(ctx, job!, roster);
+    const pdf = await readPdf(result.path);
+    const flatText = (p: number) => pdf.pages[p]!.text.replace(/\s+/g, ' ');
+    const firsts = pdf.pages.map((p, i) => i).filter((i) => /DAFTAR HADIR\nBIMBINGAN|^DAFTAR HADIR$/m.test(pdf.pages[i]!.text) && !/\(lanjutan\)/.test(pdf.pages[i]!.text));
+    expect(firsts.length).toBeGreaterThanOrEqual(2);
+    for (const i of firsts) expect(flatText(i)).toContain(event.toLocaleUpperCase('id-ID'));
+    expect(flat(pdf.text)).toContain('ASAL: Desa Sukamakmurjaya Timur');
+    expect(pdf.pages.length).toBe(result.pages);
   });
 });
 

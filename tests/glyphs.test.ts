@@ -83,6 +83,16 @@ describe('documents from a curriculum with symbols, a missing character and a hu
     expect(handbook.text).toContain('aksara ? asing');
   });
 
+  it('keeps the page footer 10 mm or more above the paper edge on A4 documents', () => {
+    for (const [name, pdf] of pdfs) {
+      if (!/handbook|-notes/.test(name)) continue;
+      for (const p of pdf.pages) {
+        const footer = p.items.find((i) => /^Halaman \d+ dari \d+$/.test(i.str));
+        if (footer) expect(p.height - footer.y, name).toBeGreaterThanOrEqual(28.35);
+      }
+    }
+  });
+
   it('breaks a heading longer than a page over pages, keeping every letter inside the page', () => {
     const [, pdf] = [...pdfs.entries()].find(([n]) => n.startsWith('handbook'))!;
     // The heading's own lines (13.5 pt), in page order, hold every letter.

@@ -159,14 +159,11 @@ export async function buildAttendance(ctx: BuildContext, job: AttendanceJob, row
     const top = lay.page.margins.top;
     const kop = kopBlock(ctx, lay, logo);
     const sig = signatureBlock(ctx, lay, job.date, signatory);
-    // Each section has its own title (its group line) and continuation header; their heights
-    // do not depend on the group's text, so one plan serves every section.
+    // Each section has its own title (its group line, which may wrap) and continuation header.
     const blocks = sections.map((s) => ({ title: titleBlock(ctx, lay, text, s.group), cont: continuationBlock(ctx, lay, text, dayDate, s.group) }));
-    const firstTop = top + kop.height + blocks[0]!.title.height;
-    const nextTop = top + blocks[0]!.cont.height;
-    const room = { first: lay.bottom - firstTop - HEAD_H, next: lay.bottom - nextTop - HEAD_H };
+    const tops = blocks.map((b) => ({ first: top + kop.height + b.title.height, next: top + b.cont.height }));
     const heights = sections.map((s) => s.entries.map((e) => rowHeight(e, lay)));
-    const pages = heights.map((h) => pagePlan(h, room, sig.height));
+    const pages = heights.map((h, i) => pagePlan(h, { first: lay.bottom - tops[i]!.first - HEAD_H, next: lay.bottom - tops[i]!.next - HEAD_H }, sig.height));
     const total = pages.reduce((n, p) => n + p.length, 0);
     const st: DrawState = { canvas, ctx, lay, header: headerCells(lay), total, page: 0, where };
 
@@ -181,10 +178,10 @@ export async function buildAttendance(ctx: BuildContext, job: AttendanceJob, row
         if (p === 0) {
           kop.draw(canvas, top);
           title.draw(canvas, top + kop.height);
-          y = firstTop;
+          y = tops[si]!.first;
         } else {
           cont.draw(canvas, top);
-          y = nextTop;
+          y = tops[si]!.next;
         }
         if (count > 0) {
           y = drawRows(st, y, sections[si]!.entries, done, heights[si]!.slice(done, done + count));

@@ -1,4 +1,9 @@
 /**
+ * Longer than ~350 lines on purpose, for now: one class holds the cursor, page and structure-tag
+ * state that every block kind (paragraph, heading, list, table, box, image) shares; tables and
+ * boxes move to their own modules once the content-sized table columns (issue 13) have landed,
+ * so the two changes do not collide.
+ *
  * The layout engine: flows the block model onto pages. It keeps a cursor (y) inside a frame
  * (left, width), breaks pages, keeps headings with what follows, repeats table headers, and tags
  * what it draws. The same code measures: a "dry" typesetter runs on an endless page and draws
