@@ -10,7 +10,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -77,6 +77,18 @@ beforeAll(() => {
   tarball = path.join(temp, out[0]!.filename);
   packed = out[0]!.files.map((f) => f.path);
 }, 120_000);
+
+describe('npm start and npm test', () => {
+  it('do not compile again when no source changed (scripts/build.mjs --if-stale)', () => {
+    // npm test's pretest has just built (or found current) dist/.
+    const main = path.join(ROOT, 'dist', 'cli', 'main.js');
+    const before = statSync(main).mtimeMs;
+    const started = Date.now();
+    sh(ROOT, process.execPath, ['scripts/build.mjs', '--if-stale']);
+    expect(statSync(main).mtimeMs).toBe(before);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
 
 describe('the packed package', () => {
   it('holds the CLI, its templates and schema, and no tests, fixtures, sources or maps', () => {

@@ -79,8 +79,10 @@ export async function run(dir: string, opts: InitOptions = {}): Promise<number> 
     return 0;
   }
   const cd = path.relative(process.cwd(), root) ? `cd ${displayPath(root)} && ` : '';
+  // Without --bimtek, package.json names a version the npm registry does not have (yet): the
+  // install names the tarball or git URL, and npm writes that into package.json.
+  const install = opts.bimtek ? 'npm install' : 'npm install --save-dev <berkas bimtek-*.tgz atau URL git bimtek>';
   result(`${paint.green('✓')} proyek kurikulum baru: ${displayPath(root)} (${c.modules.length} modul, ${written.length} berkas)`);
-  result(`  lanjutkan dengan: ${cd}npm install && npx bimtek build --out out`);
-  if (!opts.bimtek) result(`  (package.json memakai bimtek ${packageVersion()}; bila bimtek dipasang dari berkas .tgz atau URL git, pasang dengan "npm install --save-dev <berkas-atau-URL>")`);
+  result(`  lanjutkan dengan: ${cd}${install} && npx bimtek build --out out`);
   return 0;
 }
