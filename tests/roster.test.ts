@@ -117,7 +117,7 @@ describe('roster formats', () => {
   });
 
   it('keeps only the columns asked for (a NIK that is not printed is not held)', async () => {
-    const rows = await loadRoster(path.join(DIR, 'semicolon-bom-crlf.csv'), { fields: ['role'] });
+    const rows = await loadRoster(path.join(DIR, 'semicolon-bom-crlf.csv'), { columns: [{ field: 'role', required: false }] });
     expect(rows[0]).toEqual({ line: 2, name: 'Agus Santoso, S.H.', role: 'Ketua PPK' });
     expect(rows.some((r) => 'nik' in r || 'origin' in r)).toBe(false);
   });

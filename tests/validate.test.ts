@@ -52,7 +52,7 @@ describe('bimtek validate', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^✓ tests\/fixtures\/mini\/curriculum\.yaml: kurikulum "Kurikulum Uji" versi 1\.0-uji valid — 2 modul, 2 bagian, 1 soal$/);
+    expect(lines[0]).toMatch(/^✓ tests\/fixtures\/mini\/curriculum\.yaml: kurikulum "Kurikulum Uji" versi 1\.0-uji valid — 2 modul, 2 bagian, 1 soal; roster tests\/fixtures\/mini\/peserta\.csv: 2 peserta$/);
   });
 
   it('prints valid JSON with --json, before or after the command', () => {

@@ -3,14 +3,14 @@
  * options checked; the roster they read; and the sections of a sheet (one, or one per group).
  */
 import path from 'node:path';
-import { diagnostic, displayPath, UserError, type AttendanceColumn, type ScheduleDay } from '../curriculum/index.js';
-import { fieldOf, loadRoster, type RosterField, type RosterRow } from '../roster/index.js';
+import { diagnostic, displayPath, UserError, type AttendanceColumn, type Diagnostic, type ScheduleDay } from '../curriculum/index.js';
+import { fieldOf, loadRoster, printedColumns, type ColumnSpec, type RosterField, type RosterRow } from '../roster/index.js';
 import type { BuildContext } from './context.js';
 
 export interface AttendanceOptions {
-  /** Roster file (CSV or XLSX), relative to the working directory; else the curriculum's roster. */
+  /** Roster file (CSV, XLSX or ODS), relative to the working directory; else the curriculum's roster. */
   roster?: string;
-  /** XLSX sheet name (the first sheet by default). */
+  /** Spreadsheet sheet name or number (default `settings.attendance.sheet`, else the first sheet). */
   sheet?: string;
   /** Only this session day (YYYY-MM-DD). */
   session?: string;
@@ -31,6 +31,10 @@ export interface AttendanceJob {
   orientation: 'portrait' | 'landscape';
   /** Printed roster columns, in order (NO and TANDA TANGAN are always there). */
   columns: AttendanceColumn[];
+  /** Column headings set in the settings (else the language's). */
+  labels: Partial<Record<AttendanceColumn, string>>;
+  /** What the roster must hold (printed columns and the grouping column). */
+  specs: ColumnSpec[];
   groupBy?: RosterField;
   /** Extra empty rows per section. */
   blank: number;
@@ -67,7 +71,7 @@ export function attendanceJobs(ctx: BuildContext, opts: AttendanceOptions): Atte
     const f = fieldOf(opts.groupBy);
     // Not by name (one section per person) nor by personal numbers (they would be printed).
     if (!f || f === 'ignore' || f === 'name' || f === 'nik' || f === 'nip' || f === 'phone') {
-      throw new UserError([diagnostic(where, `tidak dapat mengelompokkan menurut "${opts.groupBy}"`, { expected: 'salah satu kolom roster: kecamatan, kelurahan, origin (asal), role (jabatan), institution (instansi), note (keterangan)', hint: 'misalnya --group-by kecamatan' })]);
+      throw new UserError([diagnostic(where, `tidak dapat mengelompokkan menurut "${opts.groupBy}"`, { expected: 'salah satu kolom roster: kecamatan, kelurahan, tps, origin (asal), role (jabatan), institution (instansi), note (keterangan)', hint: 'misalnya --group-by kecamatan' })]);
     }
     groupBy = f;
   }
@@ -75,7 +79,9 @@ export function attendanceJobs(ctx: BuildContext, opts: AttendanceOptions): Atte
   if (!Number.isInteger(blank) || blank < 0 || blank > MAX_BLANK_ROWS) {
     throw new UserError([diagnostic(where, 'jumlah baris kosong tidak sah', { expected: `bilangan bulat 0 sampai ${MAX_BLANK_ROWS}`, found: String(blank), hint: 'misalnya --blank 10, atau blank_rows: 10 di settings.attendance' })]);
   }
-  const columns = settings.columns.includes('name') ? [...settings.columns] : (['name', ...settings.columns] as AttendanceColumn[]);
+  const { fields: columns, labels, specs } = printedColumns(settings.columns);
+  if (groupBy && !columns.includes(groupBy)) specs.push({ field: groupBy, required: true, source: '--group-by' });
+  const sheet = opts.sheet ?? settings.sheet;
   const roster = opts.roster !== undefined ? path.resolve(opts.roster) : c.assets.roster;
   return chosen.map(({ date, day }) => ({
     date,
@@ -83,22 +89,24 @@ export function attendanceJobs(ctx: BuildContext, opts: AttendanceOptions): Atte
     ...(day ? { day } : {}),
     orientation: opts.orientation ?? settings.orientation,
     columns,
+    labels,
+    specs,
     ...(groupBy ? { groupBy } : {}),
     blank,
     ...(roster ? { roster } : {}),
-    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
   }));
 }
 
 /**
  * The roster the jobs name (read once for all days), or null for blank sheets. Only the columns
  * the sheets print (and group by) are kept: a NIK column that is not printed is not held either.
+ * Warnings about the roster (missing optional columns, damaged numbers) go to `warnings`.
  */
-export async function attendanceRoster(jobs: AttendanceJob[]): Promise<RosterRow[] | null> {
+export async function attendanceRoster(jobs: AttendanceJob[], warnings?: Diagnostic[]): Promise<RosterRow[] | null> {
   const job = jobs[0];
   if (!job?.roster) return null;
-  const fields = [...new Set(jobs.flatMap((j) => [...j.columns, ...(j.groupBy ? [j.groupBy] : [])]))];
-  return loadRoster(job.roster, { fields, ...(job.sheet !== undefined ? { sheet: job.sheet } : {}) });
+  return loadRoster(job.roster, { columns: job.specs, ...(warnings ? { warnings } : {}), ...(job.sheet !== undefined ? { sheet: job.sheet } : {}) });
 }
 /** A row to print: a roster row, or null for an empty numbered row. */
 export type Entry = RosterRow | null;
@@ -127,7 +135,7 @@ export function sectionsOf(job: AttendanceJob, rows: RosterRow[] | null, ctx: Bu
     if (!g) groups.set(k, (g = { shown: v, rows: [] }));
     g.rows.push(r);
   }
-  const label = ctx.labels.attendanceColumns[by];
+  const label = job.labels[by] ?? ctx.labels.attendanceColumns[by];
   const out: Section[] = [...groups.values()].map((g) => ({ group: `${label}: ${g.shown}`, entries: [...g.rows, ...blanks] }));
   if (none.length) out.push({ group: `${label}: —`, entries: [...none, ...blanks] });
   return out;

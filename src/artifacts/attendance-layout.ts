@@ -32,6 +32,7 @@ const COLUMN: Record<AttendanceColumn, { min: number; weight: number }> = {
   origin: { min: 62, weight: 1.15 },
   kecamatan: { min: 58, weight: 1 },
   kelurahan: { min: 58, weight: 1 },
+  tps: { min: 34, weight: 0.45 },
   institution: { min: 62, weight: 1.2 },
   phone: { min: 66, weight: 0.95 },
   nik: { min: 84, weight: 1.1 },
@@ -61,6 +62,9 @@ export interface Layout {
   half: number;
 }
 
+/** Read digit by digit: a NIK, NIP or phone number is one word, never broken between its groups. */
+const UNBROKEN = new Set<AttendanceColumn>(['nik', 'nip', 'phone']);
+
 /** Widest word and whole text of a column's cells (points, at body size, padding included). */
 interface Measure {
   word: number;
@@ -77,7 +81,7 @@ function measureColumn(key: AttendanceColumn, label: string, entries: readonly E
     seen.add(v);
     const w = textWidth('regular', v, BODY);
     if (w > text) text = w;
-    if (w > word) for (const part of v.split(' ')) word = Math.max(word, textWidth('regular', part, BODY));
+    if (w > word) for (const part of UNBROKEN.has(key) ? [v] : v.split(' ')) word = Math.max(word, textWidth('regular', part, BODY));
   }
   return { word: word + 2 * CELL_PAD, text: text + 2 * CELL_PAD };
 }
@@ -117,7 +121,7 @@ export function layoutFor(labels: Labels, job: AttendanceJob, entries: readonly 
   const width = right - left;
   const noW = Math.max(24, textWidth('regular', String(maxNumber), BODY) + 2 * CELL_PAD + 4);
   const signW = Math.max(job.orientation === 'landscape' ? 200 : 136, 2 * (textWidth('regular', `${maxNumber}.`, 8) + 36));
-  const names = job.columns.map((k) => labels.attendanceColumns[k]);
+  const names = job.columns.map((k) => job.labels[k] ?? labels.attendanceColumns[k]);
   const widths = columnWidths(job.columns, names, entries, width - noW - signW);
   const columns: Column[] = [];
   let x = left;

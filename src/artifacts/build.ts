@@ -2,7 +2,7 @@
  * A whole build: every artifact the curriculum asks for, one after the other, each written
  * atomically. Reports every finished file; warns once about characters the fonts cannot draw.
  */
-import type { Curriculum } from '../curriculum/index.js';
+import type { Curriculum, Diagnostic } from '../curriculum/index.js';
 import { inBatch } from '../write/index.js';
 import { buildContext, type BuildContext } from './context.js';
 import type { AttendanceOptions } from './attendance.js';
@@ -34,15 +34,17 @@ export interface BuildOptions {
 export interface BuildResult {
   ctx: BuildContext;
   files: ArtifactResult[];
+  /** Warnings about the input (a roster's damaged NIKs, missing optional columns). */
+  warnings: Diagnostic[];
 }
 
 /** A full build includes the attendance sheets when the curriculum names a roster. */
-async function prepareAttendance(ctx: BuildContext, opts: BuildOptions) {
+async function prepareAttendance(ctx: BuildContext, opts: BuildOptions, warnings: Diagnostic[]) {
   const settings = opts.attendance ?? {};
   if (!(opts.only?.includes('attendance') || (!opts.only && (ctx.c.assets.roster || settings.roster)))) return undefined;
   const { attendanceJobs, attendanceRoster, buildAttendance } = await import('./attendance.js');
   const jobs = attendanceJobs(ctx, settings);
-  return { jobs, rows: await attendanceRoster(jobs), build: buildAttendance };
+  return { jobs, rows: await attendanceRoster(jobs, warnings), build: buildAttendance };
 }
 
 export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<BuildResult> {
@@ -51,7 +53,8 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
   const files: ArtifactResult[] = [];
   // The roster is read (and every bad row reported) before anything is rendered: a bad roster
   // answers in a second, not after the handbooks.
-  const attendance = await prepareAttendance(ctx, opts);
+  const warnings: Diagnostic[] = [];
+  const attendance = await prepareAttendance(ctx, opts, warnings);
   // All or nothing: the files replace the previous ones only when every artifact succeeded.
   await inBatch(async () => {
     // Each kind's code loads only when it is built: `bimtek attendance` never loads Handlebars or PPTX.
@@ -79,5 +82,5 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
     writeManifest(ctx, files);
   });
   for (const f of files) opts.onFile?.(f);
-  return { ctx, files };
+  return { ctx, files, warnings };
 }

@@ -4,7 +4,7 @@ import type { BuildOptions } from '../artifacts/index.js';
 import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
 import { curriculumFolder } from './folder.js';
 import { parseHandout } from './handout.js';
-import { fileLine, info, printJson, printMissingGlyphs, progress, warn } from './output.js';
+import { fileLine, info, printDiagnostics, printJson, printMissingGlyphs, progress, warn, withAbsolutePath } from './output.js';
 
 export interface BuildCliOptions {
   out: string;
@@ -46,7 +46,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
   const c = loadCurriculum(dir);
   // The rendering code loads only once the curriculum is valid: a bad input answers fast.
   const { buildAll } = await import('../artifacts/index.js');
-  const { ctx, files } = await buildAll(c, {
+  const { ctx, files, warnings } = await buildAll(c, {
     out: opts.out,
     audience: opts.audience,
     edition: opts.edition,
@@ -61,6 +61,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),
   });
   const missing = ctx.glyphs.report();
+  if (!opts.json) printDiagnostics(warnings);
   printMissingGlyphs(missing);
   if (ctx.stamp.gitMissing) warn(GIT_MISSING);
   const seconds = (performance.now() - started) / 1000;
@@ -73,6 +74,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
       seconds,
       files: files.map((f) => ({ ...f, path: path.resolve(f.path), ms: Math.round(f.ms) })),
       missingGlyphs: missing,
+      diagnostics: warnings.map(withAbsolutePath),
       warnings: ctx.stamp.gitMissing ? [GIT_MISSING] : [],
     });
   } else {

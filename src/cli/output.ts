@@ -13,7 +13,7 @@ const colour = new Chalk({ level: process.env.NO_COLOR || !process.stderr.isTTY 
 export const paint = colour;
 
 /** JSON diagnostics also carry the absolute path of their file, when it is one (not "--format" or "git"). */
-function withAbsolutePath(d: Diagnostic): Diagnostic & { path?: string } {
+export function withAbsolutePath(d: Diagnostic): Diagnostic & { path?: string } {
   const abs = path.resolve(d.file);
   return existsSync(abs) ? { ...d, path: abs } : d;
 }

@@ -108,8 +108,26 @@ export const GlossaryEntry = z
   .meta({ description: 'Entri daftar istilah' });
 
 export const AttendanceColumn = z
-  .enum(['name', 'role', 'origin', 'kecamatan', 'kelurahan', 'institution', 'phone', 'nik', 'nip', 'note'])
+  .enum(['name', 'role', 'origin', 'kecamatan', 'kelurahan', 'tps', 'institution', 'phone', 'nik', 'nip', 'note'])
   .meta({ description: 'Kolom daftar hadir dari roster' });
+
+/** A printed column: its name alone, or with the roster header(s) that hold it and its heading. */
+export const AttendanceColumnSetting = z
+  .union([
+    AttendanceColumn,
+    z
+      .strictObject({
+        field: AttendanceColumn,
+        header: z
+          .union([text('Judul kolom di roster'), z.array(text('Judul kolom di roster')).min(1)])
+          .optional()
+          .meta({ description: 'Judul kolom roster yang berisi kolom ini, misalnya "Kapanewon" (menggantikan nama-nama bawaan)' }),
+        label: optText('Judul kolom yang dicetak, misalnya "KAPANEWON"'),
+        optional: z.boolean().optional().meta({ description: 'true: roster tanpa kolom ini hanya diberi peringatan dan kolomnya dicetak kosong' }),
+      })
+      .meta({ description: 'Kolom dengan judul roster dan judul cetak sendiri' }),
+  ])
+  .meta({ description: 'Kolom daftar hadir: nama kolom, atau { field, header, label, optional }' });
 
 export const Settings = z
   .strictObject({
@@ -126,12 +144,13 @@ export const Settings = z
       .meta({ description: 'Pengaturan buku panduan' }),
     attendance: z
       .strictObject({
-        roster: relPath('Berkas roster peserta (CSV atau XLSX) di dalam folder kurikulum').optional(),
+        roster: relPath('Berkas roster peserta (CSV, XLSX atau ODS) di dalam folder kurikulum').optional(),
+        sheet: optText('Lembar (sheet) roster XLSX/ODS yang dibaca: namanya, atau nomornya mulai dari 1 (bawaan: lembar pertama)'),
         columns: z
-          .array(AttendanceColumn)
+          .array(AttendanceColumnSetting)
           .min(1)
-          .default(['name', 'role', 'origin'])
-          .meta({ description: 'Kolom yang dicetak, berurutan (No dan Tanda Tangan selalu ada)' }),
+          .optional()
+          .meta({ description: 'Kolom yang dicetak, berurutan (No dan Tanda Tangan selalu ada). Tanpa pengaturan: name, role, origin' }),
         signatory: id.optional().meta({ description: 'Id penanda tangan blok "Mengetahui"' }),
         orientation: z.enum(['portrait', 'landscape']).default('portrait'),
         blank_rows: z.number().int().min(0).max(500).default(0).meta({ description: 'Baris kosong tambahan untuk peserta yang datang tanpa terdaftar' }),
@@ -283,6 +302,7 @@ export type Principle = z.output<typeof Principle>;
 export type Pledge = z.output<typeof Pledge>;
 export type Slide = z.output<typeof Slide>;
 export type AttendanceColumn = z.output<typeof AttendanceColumn>;
+export type AttendanceColumnSetting = z.output<typeof AttendanceColumnSetting>;
 
 /** The JSON Schema for editors: one document with the curriculum file and the module file as alternatives. */
 export function jsonSchema(): Record<string, unknown> {

@@ -61,7 +61,7 @@ const id = {
   attendanceNo: 'NO',
   attendanceSign: 'TANDA TANGAN',
   attendanceColumns: {
-    name: 'NAMA', role: 'JABATAN', origin: 'ASAL', kecamatan: 'KECAMATAN', kelurahan: 'KELURAHAN',
+    name: 'NAMA', role: 'JABATAN', origin: 'ASAL', kecamatan: 'KECAMATAN', kelurahan: 'KELURAHAN', tps: 'TPS',
     institution: 'INSTANSI', phone: 'NO. HP', nik: 'NIK', nip: 'NIP', note: 'KETERANGAN',
   },
   acknowledged: 'Mengetahui,',
@@ -136,7 +136,7 @@ const en: Labels = {
   attendanceNo: 'NO',
   attendanceSign: 'SIGNATURE',
   attendanceColumns: {
-    name: 'NAME', role: 'ROLE', origin: 'ORIGIN', kecamatan: 'DISTRICT', kelurahan: 'VILLAGE',
+    name: 'NAME', role: 'ROLE', origin: 'ORIGIN', kecamatan: 'DISTRICT', kelurahan: 'VILLAGE', tps: 'TPS',
     institution: 'INSTITUTION', phone: 'PHONE', nik: 'NIK', nip: 'NIP', note: 'NOTE',
   },
   acknowledged: 'Acknowledged,',

@@ -5,19 +5,21 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { RosterBuilder } from './rows.js';
 
-/** The separator used in the header line: the most frequent of `;` `,` and tab outside quotes. */
+/**
+ * The separator used in the header line: the most frequent of `;` `,` and tab outside quotes.
+ * Title lines above the header without any separator ("DAFTAR PESERTA BIMTEK") are passed over.
+ */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  let seen = false;
+  let lines = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '"') quoted = !quoted;
     else if (quoted) continue;
     else if (ch === '\n') {
-      if (seen) break;
+      if (counts[','] + counts[';'] + counts['\t'] > 0 || ++lines > 20) break;
     } else if (ch === ',' || ch === ';' || ch === '\t') counts[ch]++;
-    if (ch !== '\n' && ch !== ' ') seen = true;
   }
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';

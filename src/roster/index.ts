@@ -1,28 +1,33 @@
 /**
- * Participant rosters (CSV or XLSX) for attendance sheets. Every problem in the file is reported
- * at once, each with the file and the line (CSV) or row (XLSX) it is on.
+ * Participant rosters (CSV, XLSX or ODS) for attendance sheets. Every problem in the file is
+ * reported at once, each with the file and the line (CSV) or row (spreadsheet) it is on.
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fail, UserError } from '../curriculum/diagnostics.js';
+import { fail, UserError, type Diagnostic } from '../curriculum/diagnostics.js';
 import { decodeText, displayPath, LIMITS } from '../curriculum/source-file.js';
-import type { RosterField } from './columns.js';
+import type { ColumnSpec } from './columns.js';
 import { parseCsv } from './csv.js';
 import { RosterBuilder, type RosterRow } from './rows.js';
 
 export type { RosterRow } from './rows.js';
-export { ROSTER_FIELDS, fieldOf, headerKey, type RosterField } from './columns.js';
+export { ROSTER_FIELDS, fieldOf, headerKey, type ColumnSpec, type RosterField } from './columns.js';
+export { DEFAULT_COLUMNS, printedColumns, type PrintedColumns } from './settings.js';
 export { detectDelimiter } from './csv.js';
 
 export interface RosterOptions {
-  /** XLSX: the sheet to read (name, or 1-based number); the first sheet by default. */
+  /** Spreadsheets: the sheet to read (name, or 1-based number); the first sheet by default. */
   sheet?: string;
   /**
-   * Keep only these columns besides the name (default: all). An attendance sheet reads only what
-   * it prints, so personal numbers it does not print are not even held in memory.
+   * The columns asked for (see printedColumns): only they are kept besides the name (an
+   * attendance sheet reads only what it prints, so personal numbers it does not print are not
+   * even held in memory), and one the roster lacks is an error or a warning. Default: every
+   * known column, none required.
    */
-  fields?: readonly RosterField[];
+  columns?: readonly ColumnSpec[];
+  /** Receives the warnings (damaged NIKs, missing optional columns). */
+  warnings?: Diagnostic[];
 }
 
 function formatMB(n: number): string {
@@ -33,7 +38,7 @@ function readRosterBytes(abs: string, shown: string): Buffer {
   let size: number;
   try {
     const st = statSync(abs);
-    if (!st.isFile()) fail(shown, 'roster bukan berkas', { hint: 'tunjuk berkas CSV atau XLSX, bukan folder' });
+    if (!st.isFile()) fail(shown, 'roster bukan berkas', { hint: 'tunjuk berkas CSV, XLSX atau ODS, bukan folder' });
     size = st.size;
   } catch (e) {
     if (e instanceof UserError) throw e;
@@ -45,15 +50,20 @@ function readRosterBytes(abs: string, shown: string): Buffer {
   return readFileSync(abs);
 }
 
-type Format = 'csv' | 'xlsx';
+type Format = 'csv' | 'xlsx' | 'ods';
+
+const ZIP = Buffer.from('PK\x03\x04', 'latin1');
+/** An OpenDocument zip starts with its uncompressed "mimetype" entry. */
+const ODF_MIMETYPE = Buffer.from('mimetypeapplication/vnd.oasis.opendocument', 'latin1');
 
 function formatOf(buf: Buffer, abs: string, shown: string): Format {
-  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return 'xlsx';
+  const ext = path.extname(abs).toLowerCase();
+  if (buf.subarray(0, 4).equals(ZIP)) return ext === '.ods' || buf.subarray(30, 30 + ODF_MIMETYPE.length).equals(ODF_MIMETYPE) ? 'ods' : 'xlsx';
   if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
     fail(shown, 'roster berformat .xls (Excel 97–2003) tidak didukung', { hint: 'buka di Excel lalu simpan sebagai "Excel Workbook (.xlsx)" atau "CSV UTF-8"' });
   }
-  const ext = path.extname(abs).toLowerCase();
   if (ext === '.xlsx') fail(shown, 'berkas .xlsx ini bukan workbook Excel yang sah', { hint: 'buka dan simpan ulang di Excel, atau simpan sebagai "CSV UTF-8"' });
+  if (ext === '.ods') fail(shown, 'berkas .ods ini bukan lembar kerja LibreOffice yang sah', { hint: 'buka dan simpan ulang di LibreOffice Calc, atau simpan sebagai "CSV UTF-8"' });
   return 'csv';
 }
 
@@ -73,22 +83,26 @@ function checkCsvText(buf: Buffer, shown: string): void {
 
 /**
  * Read a roster: a path relative to the working directory (or absolute). Throws a UserError with
- * every problem found (missing names, wrong column counts, bad quoting, missing name column).
+ * every problem found (missing names, wrong column counts, bad quoting, missing columns).
  */
 export async function loadRoster(file: string, opts: RosterOptions = {}): Promise<RosterRow[]> {
   const abs = path.resolve(file);
   const shown = displayPath(abs);
   const buf = readRosterBytes(abs, shown);
-  const xlsx = formatOf(buf, abs, shown) === 'xlsx';
-  const builder = new RosterBuilder(shown, !xlsx, opts.fields);
-  if (xlsx) await (await import('./xlsx.js')).parseXlsx(buf, shown, opts.sheet, builder); // the XLSX reader loads only for XLSX
+  const format = formatOf(buf, abs, shown);
+  const builder = new RosterBuilder(shown, { kind: format === 'csv' ? 'csv' : 'sheet', ...(opts.columns ? { columns: opts.columns } : {}) });
+  // The spreadsheet readers load only for their format.
+  if (format === 'xlsx') await (await import('./xlsx.js')).parseXlsx(buf, shown, opts.sheet, builder);
+  else if (format === 'ods') await (await import('./ods.js')).parseOds(buf, shown, opts.sheet, builder);
   else {
     checkCsvText(buf, shown);
     parseCsv(buf, builder);
   }
+  builder.end();
   const problems = builder.diagnostics();
-  if (problems.length) throw new UserError(problems);
+  if (problems.length) throw new UserError([...problems, ...builder.allWarnings()]);
   if (!builder.sawHeader) fail(shown, 'roster kosong: tidak ada baris judul kolom', { hint: 'baris pertama berisi judul kolom (misalnya Nama;Jabatan;Asal), baris berikutnya satu peserta per baris' });
   if (!builder.rows.length) fail(shown, 'roster tidak berisi peserta', { hint: 'isi satu peserta per baris di bawah baris judul, atau hapus pengaturan roster untuk mencetak daftar hadir kosong' });
+  opts.warnings?.push(...builder.allWarnings());
   return builder.rows;
 }

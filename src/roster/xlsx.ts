@@ -8,9 +8,15 @@ import type { RosterBuilder } from './rows.js';
 
 type Cell = string | number | boolean | Date | null | undefined | object;
 
+/** A number cell, as written in the file (so a NIK stored as a number can be told from text). */
+class NumberCell {
+  constructor(readonly text: string) {}
+}
+
 function cellText(v: Cell): string {
   if (v == null) return '';
   if (typeof v === 'string') return v;
+  if (v instanceof NumberCell) return v.text;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return String(v);
 }
@@ -18,7 +24,7 @@ function cellText(v: Cell): string {
 export async function parseXlsx(buf: Buffer, shown: string, sheet: string | undefined, builder: RosterBuilder): Promise<void> {
   let data: Cell[][];
   try {
-    data = (await readSheet(buf, sheet ?? 1, { parseNumber: (s: string) => s })) as Cell[][];
+    data = (await readSheet(buf, sheet ?? 1, { parseNumber: (s: string) => new NumberCell(s) })) as Cell[][];
   } catch (e) {
     const err = e as Error & { code?: string; sheets?: string[] };
     if (err.name === 'SheetNotFoundError') {
@@ -35,7 +41,7 @@ export async function parseXlsx(buf: Buffer, shown: string, sheet: string | unde
   // read-excel-file returns the sheet from row 1 on: the array index is the row number minus one.
   for (let i = 0; i < data.length; i++) {
     const row = data[i]!;
-    builder.add(row.map(cellText), i + 1);
+    builder.add(row.map(cellText), i + 1, row.map((v) => v instanceof NumberCell));
     if (builder.fatal) break;
   }
 }
