@@ -235,7 +235,7 @@ describe('rosters saved by LibreOffice Calc', () => {
 });
 
 describe('bimtek validate and attendance with an office roster', () => {
-  /** The mini curriculum with a LibreOffice roster (sheet Peserta), landscape, these columns. */
+  /** The mini curriculum with a LibreOffice roster (sheet Peserta) and these columns (portrait A4). */
   function curriculum(name: string, columns: string, roster = 'libreoffice-diy.ods'): string {
     const dir = path.join(tmp, name);
     cpSync('tests/fixtures/mini', dir, { recursive: true });
@@ -243,7 +243,7 @@ describe('bimtek validate and attendance with an office roster', () => {
     const yaml = path.join(dir, 'curriculum.yaml');
     const text = readFileSync(yaml, 'utf8');
     expect(text).toContain('    roster: peserta.csv\n');
-    writeFileSync(yaml, text.replace('    roster: peserta.csv\n', `    roster: ${roster}\n    sheet: Peserta\n    orientation: landscape\n    columns:\n${columns}`));
+    writeFileSync(yaml, text.replace('    roster: peserta.csv\n', `    roster: ${roster}\n    sheet: Peserta\n    columns:\n${columns}`));
     return dir;
   }
 
@@ -282,18 +282,21 @@ describe('bimtek validate and attendance with an office roster', () => {
     ]);
   });
 
-  it('prints the regional headings, the TPS column and each NIK on one line', async () => {
-    const dir = curriculum('diy-build', DIY_YAML);
+  it('prints the regional headings, the TPS column and each NIK on one line, even with eight columns on a portrait page', async () => {
+    const dir = curriculum('diy-build', `${DIY_YAML}      - phone\n`);
     const out = path.join(dir, 'out');
     const r = runCli(['attendance', dir, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/peringatan: kolom G \(NIK\)/);
     const pdf = await readPdf(path.join(out, 'daftar-hadir-2024-11-04.pdf'));
     const page = pdf.pages[0]!;
-    for (const label of ['NAMA', 'JABATAN', 'KAPANEWON', 'KALURAHAN', 'TPS', 'NIK']) expect(page.items.some((i) => i.str === label), label).toBe(true);
-    expect(page.items.some((i) => i.str === 'KECAMATAN')).toBe(false);
+    for (const label of ['NAMA', 'TPS', 'NIK', 'NO. HP']) expect(page.items.some((i) => i.str === label), label).toBe(true);
+    // Headings of narrow columns wrap: read them with their lines joined.
+    const joined = page.items.map((i) => i.str).join('');
+    for (const label of ['JABATAN', 'KAPANEWON', 'KALURAHAN']) expect(joined, label).toContain(label);
+    expect(joined).not.toContain('KECAMATAN');
     // Each NIK is one text item: not broken over two lines of its cell.
-    for (const nik of ['3404120101800001', '3404120101800000', '3.40412E+15']) expect(page.items.filter((i) => i.str === nik), nik).toHaveLength(1);
+    for (const nik of ['3404120101800001', '3404120101800000', '3.40412E+15', '081234567801']) expect(page.items.filter((i) => i.str === nik), nik).toHaveLength(1);
     for (const tps of ['001', '014', '023']) expect(page.items.some((i) => i.str === tps), tps).toBe(true);
   });
 });

@@ -62,8 +62,10 @@ export interface Layout {
   half: number;
 }
 
-/** Read digit by digit: a NIK, NIP or phone number is one word, never broken between its groups. */
-const UNBROKEN = new Set<AttendanceColumn>(['nik', 'nip', 'phone']);
+/** Numbers read digit by digit: never broken inside a word (a phone number may break between its groups). */
+const NUMBERS = new Set<AttendanceColumn>(['nik', 'nip', 'tps', 'phone']);
+/** A NIK, NIP or TPS number is one word even when written in groups ("19800101 200501 1 001"). */
+const UNBROKEN = new Set<AttendanceColumn>(['nik', 'nip', 'tps']);
 
 /** Widest word and whole text of a column's cells (points, at body size, padding included). */
 interface Measure {
@@ -99,7 +101,14 @@ export function columnWidths(keys: readonly AttendanceColumn[], labels: readonly
   const least = keys.map((k, i) => Math.min(Math.max(COLUMN[k].min, m[i]!.word), room * 0.45));
   const want = keys.map((k, i) => (hasData ? Math.max(least[i]!, m[i]!.text) : least[i]!));
   const sumLeast = least.reduce((s, w) => s + w, 0);
-  if (sumLeast >= room) return least.map((w) => (w * room) / sumLeast);
+  if (sumLeast >= room) {
+    // Too many columns: number columns keep their width (a NIK stays on one line) while the
+    // other columns shrink alike, unless the numbers alone would crowd the table.
+    const keep = keys.map((k) => NUMBERS.has(k));
+    const fixed = least.reduce((s, w, i) => s + (keep[i] ? w : 0), 0);
+    if (fixed > room * 0.6) return least.map((w) => (w * room) / sumLeast);
+    return least.map((w, i) => (keep[i] ? w : (w * (room - fixed)) / (sumLeast - fixed)));
+  }
   const sumWant = want.reduce((s, w) => s + w, 0);
   if (sumWant <= room) {
     // Everything fits on one line: share what is left by weight, so the table fills the width.
