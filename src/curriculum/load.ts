@@ -24,7 +24,7 @@ export interface Curriculum extends Omit<CurriculumFile, '$schema'> {
   /** Modules in file-name order (`01-…`, `02-…`). */
   modules: Module[];
   /** Resolved absolute paths of files the curriculum names. */
-  assets: { logo?: string; roster?: string; templatesDir?: string };
+  assets: { logo?: string; roster?: string; templatesDir?: string; /** Certificate frame image. */ frame?: string };
 }
 
 export const CURRICULUM_FILE = 'curriculum.yaml';
@@ -160,6 +160,9 @@ function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; sr
   };
   checkSignatory(['foreword_signatory'], c.foreword_signatory);
   checkSignatory(['settings', 'attendance', 'signatory'], c.settings.attendance.signatory);
+  const paperwork = c.settings.paperwork;
+  checkSignatory(['settings', 'paperwork', 'signatory'], paperwork.signatory);
+  for (const doc of ['certificate', 'receipt', 'invitation'] as const) checkSignatory(['settings', 'paperwork', doc, 'signatory'], paperwork[doc].signatory);
 
   if (c.organizer.logo) {
     const logo = checkPath(c.root, c.organizer.logo, (problem) => at(src, ['organizer', 'logo'], `logo: ${problem.message}`, { found: c.organizer.logo, hint: problem.hint }));
@@ -168,6 +171,13 @@ function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; sr
       if (bad) at(src, ['organizer', 'logo'], `logo: ${bad}`, { found: c.organizer.logo, expected: 'gambar PNG atau JPEG yang utuh', hint: bad.includes('folder') ? 'tulis path berkas logonya, misalnya "assets/logo.png"' : 'ekspor ulang logo sebagai PNG atau JPEG' });
       else c.assets.logo = logo;
     }
+  }
+  if (paperwork.certificate.frame) {
+    const where: PathKey[] = ['settings', 'paperwork', 'certificate', 'frame'];
+    const frame = checkPath(c.root, paperwork.certificate.frame, (problem) => at(src, where, `bingkai: ${problem.message}`, { found: paperwork.certificate.frame, hint: problem.hint }));
+    const bad = frame && imageProblem(frame);
+    if (bad) at(src, where, `bingkai: ${bad}`, { found: paperwork.certificate.frame, expected: 'gambar PNG atau JPEG yang utuh', hint: 'ekspor ulang bingkai sebagai PNG atau JPEG' });
+    else if (frame) c.assets.frame = frame;
   }
   if (c.settings.attendance.roster) {
     const roster = checkPath(c.root, c.settings.attendance.roster, (problem) => at(src, ['settings', 'attendance', 'roster'], `roster: ${problem.message}`, { found: c.settings.attendance.roster, hint: problem.hint }));
