@@ -2,11 +2,13 @@
  * A whole build: every artifact the curriculum asks for, one after the other, each written
  * atomically. Reports every finished file; warns once about characters the fonts cannot draw.
  */
+import path from 'node:path';
 import type { Curriculum, Diagnostic } from '../curriculum/index.js';
 import { inBatch } from '../write/index.js';
 import { buildContext, type BuildContext } from './context.js';
 import type { AttendanceOptions } from './attendance.js';
 import type { Edition } from './handbook.js';
+import type { PaperworkDocument } from './paperwork/index.js';
 import { writeManifest } from './manifest.js';
 import type { ArtifactResult } from './output.js';
 
@@ -14,7 +16,7 @@ export interface BuildOptions {
   out: string;
   audience?: string;
   edition?: Edition;
-  only?: ('handbook' | 'slides' | 'attendance')[];
+  only?: ('handbook' | 'slides' | 'attendance' | 'paperwork')[];
   pdfa?: boolean;
   /** Slides: 3 also writes a handout with three slides per page. */
   handout?: 1 | 3;
@@ -23,6 +25,8 @@ export interface BuildOptions {
   slidePptx?: boolean;
   /** Attendance sheets: roster, session, grouping, blank rows, orientation. */
   attendance?: AttendanceOptions;
+  /** Event paperwork: which documents (default: the ones settings.paperwork switches on). */
+  paperwork?: { documents?: PaperworkDocument[] };
   /** Append a "Daftar Perubahan" (changes since this git revision) to the handbooks. */
   changesSince?: string;
   /** Called when a file is finished (for the terminal report). */
@@ -47,6 +51,21 @@ async function prepareAttendance(ctx: BuildContext, opts: BuildOptions, warnings
   return { jobs, rows: await attendanceRoster(jobs, warnings), build: buildAttendance };
 }
 
+/**
+ * A full build includes the paperwork the settings switch on when there is a roster (every
+ * document is per participant); `bimtek paperwork` asks for it explicitly.
+ */
+async function preparePaperwork(ctx: BuildContext, opts: BuildOptions) {
+  const asked = opts.only?.includes('paperwork');
+  const roster = opts.attendance?.roster !== undefined ? path.resolve(opts.attendance.roster) : ctx.c.assets.roster;
+  if (!(asked || (!opts.only && roster))) return undefined;
+  const { paperworkJobs, readParticipants, wantedDocuments, buildPaperwork, requireRoster } = await import('./paperwork/index.js');
+  const jobs = paperworkJobs(ctx, opts.paperwork?.documents ?? wantedDocuments(ctx));
+  if (!jobs.length) return undefined;
+  const people = await readParticipants(requireRoster(ctx, roster), opts.attendance?.sheet);
+  return { jobs, people, build: buildPaperwork };
+}
+
 export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<BuildResult> {
   const ctx = buildContext(c, opts.out, { pdfa: opts.pdfa });
   const wants = (k: 'handbook' | 'slides' | 'attendance') => !opts.only || opts.only.includes(k);
@@ -55,6 +74,7 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
   // answers in a second, not after the handbooks.
   const warnings: Diagnostic[] = [];
   const attendance = await prepareAttendance(ctx, opts, warnings);
+  const paperwork = await preparePaperwork(ctx, opts);
   // All or nothing: the files replace the previous ones only when every artifact succeeded.
   await inBatch(async () => {
     // Each kind's code loads only when it is built: `bimtek attendance` never loads Handlebars or PPTX.
@@ -78,6 +98,10 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
         opts.onStart?.(job.file);
         files.push(await attendance.build(ctx, job, attendance.rows));
       }
+    }
+    for (const job of paperwork?.jobs ?? []) {
+      opts.onStart?.(job.file);
+      files.push(await paperwork!.build(ctx, job, paperwork!.people));
     }
     writeManifest(ctx, files);
   });

@@ -7,9 +7,12 @@ import { readFileSync } from 'node:fs';
 import { Canvas, type DocumentOptions } from '../pdf/index.js';
 import { openAtomicStream } from '../write/index.js';
 
+/** Event paperwork made from the roster (artifacts/paperwork). */
+export type PaperworkKind = 'certificate' | 'receipt' | 'name-tags' | 'invitation' | 'answer-sheet' | 'evaluation' | 'scores';
+
 export interface ArtifactResult {
   path: string;
-  kind: 'handbook' | 'slides' | 'slides-notes' | 'attendance' | 'changelog' | 'pptx';
+  kind: 'handbook' | 'slides' | 'slides-notes' | 'attendance' | 'changelog' | 'pptx' | PaperworkKind;
   pages: number;
   bytes: number;
   sha256: string;

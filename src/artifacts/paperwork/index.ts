@@ -1,0 +1,63 @@
+/**
+ * Event paperwork: which documents a build makes (settings.paperwork, or the ones asked for on
+ * the command line), each laid out as pages and written atomically like every other artifact.
+ */
+import path from 'node:path';
+import { diagnostic, displayPath, UserError } from '../../curriculum/index.js';
+import type { BuildContext } from '../context.js';
+import type { ArtifactResult, PaperworkKind } from '../output.js';
+import { certificatePage } from './certificate.js';
+import { paperOf, readParticipants, type Paper } from './common.js';
+import type { PaperPage } from './page.js';
+import { renderPaper } from './render.js';
+
+export { readParticipants, type Participant } from './common.js';
+
+/** Documents made from the roster (scores are made by `bimtek scores`, from an answers file). */
+export const PAPERWORK_DOCUMENTS = ['certificate', 'receipt', 'name-tags', 'invitation', 'answer-sheet', 'evaluation'] as const;
+export type PaperworkDocument = (typeof PAPERWORK_DOCUMENTS)[number];
+
+export interface PaperworkJob {
+  kind: PaperworkDocument & PaperworkKind;
+  file: string;
+  title: string;
+  pages(p: Paper): PaperPage[];
+}
+
+/** The documents the settings switch on (certificates, receipts, letters are off unless configured). */
+export function wantedDocuments(ctx: BuildContext): PaperworkDocument[] {
+  const s = ctx.c.settings.paperwork;
+  const on: Record<PaperworkDocument, boolean> = {
+    certificate: s.certificate.enabled,
+    receipt: s.receipt.enabled,
+    'name-tags': s.name_tags.enabled,
+    invitation: s.invitation.enabled,
+    'answer-sheet': s.answer_sheets.enabled && ctx.c.modules.some((m) => m.assessment),
+    evaluation: s.evaluation.enabled,
+  };
+  return PAPERWORK_DOCUMENTS.filter((d) => on[d]);
+}
+
+export function paperworkJobs(ctx: BuildContext, docs: readonly PaperworkDocument[]): PaperworkJob[] {
+  const out = (name: string) => path.join(ctx.outDir, name);
+  const jobs: PaperworkJob[] = [];
+  for (const d of docs) {
+    if (d === 'certificate') jobs.push({ kind: d, file: out('sertifikat.pdf'), title: 'Sertifikat', pages: (p) => p.people.map((who) => certificatePage(p, who)) });
+  }
+  return jobs;
+}
+
+export async function buildPaperwork(ctx: BuildContext, job: PaperworkJob, people: Awaited<ReturnType<typeof readParticipants>>): Promise<ArtifactResult> {
+  const p = paperOf(ctx, people);
+  return renderPaper(ctx, { file: job.file, info: { kind: job.kind }, title: `${job.title} — ${ctx.c.event.name}`, pages: job.pages(p) });
+}
+
+/** Paperwork is per participant: without a roster there is nothing to make. */
+export function requireRoster(ctx: BuildContext, roster: string | undefined): string {
+  if (roster) return roster;
+  throw new UserError([
+    diagnostic(displayPath(ctx.c.file), 'dokumen kegiatan memerlukan roster peserta', {
+      hint: 'isi settings.attendance.roster di curriculum.yaml (misalnya roster: peserta.csv), atau sebutkan --roster <berkas>',
+    }),
+  ]);
+}
