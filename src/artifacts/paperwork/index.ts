@@ -7,6 +7,7 @@ import { diagnostic, displayPath, UserError } from '../../curriculum/index.js';
 import type { BuildContext } from '../context.js';
 import type { ArtifactResult, PaperworkKind } from '../output.js';
 import { certificatePage } from './certificate.js';
+import { receiptPages } from './receipt.js';
 import { paperOf, readParticipants, type Paper } from './common.js';
 import type { PaperPage } from './page.js';
 import { renderPaper } from './render.js';
@@ -38,11 +39,17 @@ export function wantedDocuments(ctx: BuildContext): PaperworkDocument[] {
   return PAPERWORK_DOCUMENTS.filter((d) => on[d]);
 }
 
+/** Session days: the schedule's, else the event's dates (as for attendance sheets). */
+function sessionDates(ctx: BuildContext): string[] {
+  return ctx.c.schedule.length ? ctx.c.schedule.map((d) => d.date) : ctx.c.event.dates;
+}
+
 export function paperworkJobs(ctx: BuildContext, docs: readonly PaperworkDocument[]): PaperworkJob[] {
   const out = (name: string) => path.join(ctx.outDir, name);
   const jobs: PaperworkJob[] = [];
   for (const d of docs) {
     if (d === 'certificate') jobs.push({ kind: d, file: out('sertifikat.pdf'), title: 'Sertifikat', pages: (p) => p.people.map((who) => certificatePage(p, who)) });
+    if (d === 'receipt') for (const date of sessionDates(ctx)) jobs.push({ kind: d, file: out(`tanda-terima-${date}.pdf`), title: `Daftar Tanda Terima ${date}`, pages: (p) => receiptPages(p, date) });
   }
   return jobs;
 }
