@@ -7,6 +7,7 @@ import { diagnostic, displayPath, UserError } from '../../curriculum/index.js';
 import type { BuildContext } from '../context.js';
 import type { ArtifactResult, PaperworkKind } from '../output.js';
 import { certificatePage } from './certificate.js';
+import { invitationPages } from './invitation.js';
 import { nameTagPages } from './name-tags.js';
 import { receiptPages } from './receipt.js';
 import { paperOf, readParticipants, type Paper } from './common.js';
@@ -51,6 +52,7 @@ export function paperworkJobs(ctx: BuildContext, docs: readonly PaperworkDocumen
   for (const d of docs) {
     if (d === 'certificate') jobs.push({ kind: d, file: out('sertifikat.pdf'), title: 'Sertifikat', pages: (p) => p.people.map((who) => certificatePage(p, who)) });
     if (d === 'name-tags') jobs.push({ kind: d, file: out('tanda-pengenal.pdf'), title: 'Tanda Pengenal', pages: nameTagPages });
+    if (d === 'invitation') jobs.push({ kind: d, file: out('surat-undangan.pdf'), title: 'Surat Undangan', pages: invitationPages });
     if (d === 'receipt') for (const date of sessionDates(ctx)) jobs.push({ kind: d, file: out(`tanda-terima-${date}.pdf`), title: `Daftar Tanda Terima ${date}`, pages: (p) => receiptPages(p, date) });
   }
   return jobs;
