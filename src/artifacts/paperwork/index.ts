@@ -6,7 +6,9 @@ import path from 'node:path';
 import { diagnostic, displayPath, UserError } from '../../curriculum/index.js';
 import type { BuildContext } from '../context.js';
 import type { ArtifactResult, PaperworkKind } from '../output.js';
+import { answerSheetPages } from './answer-sheet.js';
 import { certificatePage } from './certificate.js';
+import { evaluationPages } from './evaluation.js';
 import { invitationPages } from './invitation.js';
 import { nameTagPages } from './name-tags.js';
 import { receiptPages } from './receipt.js';
@@ -53,6 +55,8 @@ export function paperworkJobs(ctx: BuildContext, docs: readonly PaperworkDocumen
     if (d === 'certificate') jobs.push({ kind: d, file: out('sertifikat.pdf'), title: 'Sertifikat', pages: (p) => p.people.map((who) => certificatePage(p, who)) });
     if (d === 'name-tags') jobs.push({ kind: d, file: out('tanda-pengenal.pdf'), title: 'Tanda Pengenal', pages: nameTagPages });
     if (d === 'invitation') jobs.push({ kind: d, file: out('surat-undangan.pdf'), title: 'Surat Undangan', pages: invitationPages });
+    if (d === 'answer-sheet') jobs.push({ kind: d, file: out('lembar-jawaban.pdf'), title: 'Lembar Jawaban', pages: answerSheetPages });
+    if (d === 'evaluation') for (const date of sessionDates(ctx)) jobs.push({ kind: d, file: out(`lembar-evaluasi-${date}.pdf`), title: `Lembar Evaluasi ${date}`, pages: (p) => evaluationPages(p, date) });
     if (d === 'receipt') for (const date of sessionDates(ctx)) jobs.push({ kind: d, file: out(`tanda-terima-${date}.pdf`), title: `Daftar Tanda Terima ${date}`, pages: (p) => receiptPages(p, date) });
   }
   return jobs;
