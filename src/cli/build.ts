@@ -21,6 +21,8 @@ export interface BuildCliOptions {
   pptx?: boolean;
   /** Set by `bimtek attendance` from its own options. */
   attendance?: AttendanceOptions;
+  /** Set by `bimtek paperwork`: which documents. */
+  paperwork?: BuildOptions['paperwork'];
   json?: boolean;
 }
 
@@ -54,6 +56,7 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     changesSince: opts.changesSince,
     handout: parseHandout(opts.handout),
     attendance: opts.attendance,
+    paperwork: opts.paperwork,
     slideNotes: opts.notes,
     slidePptx: opts.pptx,
     only,

@@ -92,7 +92,7 @@ function buildProgram(): Command {
       .addOption(outOption())
       .option('--audience <id>', 'hanya untuk satu sasaran')
       .addOption(new Option('--edition <edition>', 'hanya satu edisi buku panduan').choices(['facilitator', 'participant']))
-      .addOption(new Option('--only <jenis...>', 'hanya jenis dokumen tertentu').choices(['handbook', 'slides', 'attendance']))
+      .addOption(new Option('--only <jenis...>', 'hanya jenis dokumen tertentu').choices(['handbook', 'slides', 'attendance', 'paperwork']))
       .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
       .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
       .option('--changes-since <rev>', 'lampirkan Daftar Perubahan sejak revisi git ini ke buku panduan')
@@ -141,6 +141,29 @@ function buildProgram(): Command {
       .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
       .action(action(() => import('./attendance.js'))),
     'bimtek attendance curriculum --roster peserta.xlsx --group-by kecamatan --blank 10',
+  );
+  example(
+    program
+      .command('paperwork')
+      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .description('buat dokumen kegiatan dari roster: sertifikat, tanda terima, tanda pengenal, surat undangan, lembar jawaban, lembar evaluasi')
+      .addOption(outOption())
+      .option('--roster <file>', 'roster peserta (CSV atau XLSX); bawaan: settings.attendance.roster')
+      .option('--sheet <name>', 'nama sheet XLSX (bawaan: sheet pertama)')
+      .addOption(new Option('--only <dokumen...>', 'hanya dokumen ini (bawaan: yang dinyalakan di settings.paperwork)').choices(['certificate', 'receipt', 'name-tags', 'invitation', 'answer-sheet', 'evaluation']))
+      .action(action(() => import('./paperwork.js'))),
+    'bimtek paperwork curriculum --only certificate name-tags',
+  );
+  example(
+    program
+      .command('scores')
+      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .description('rekap nilai pre-test dan post-test dari berkas jawaban (CSV atau XLSX): PDF dan CSV')
+      .addOption(outOption())
+      .requiredOption('--answers <file>', 'berkas jawaban: kolom nama (atau no), tes (pre/post), lalu satu kolom per soal (1.1, 1.2, …)')
+      .option('--sheet <name>', 'nama sheet XLSX (bawaan: sheet pertama)')
+      .action(action(() => import('./scores.js'))),
+    'bimtek scores curriculum --answers jawaban.csv',
   );
   example(
     program

@@ -106,3 +106,27 @@ export async function loadRoster(file: string, opts: RosterOptions = {}): Promis
   opts.warnings?.push(...builder.allWarnings());
   return builder.rows;
 }
+
+/** Receives a table's rows one at a time (the answers file of `bimtek scores`). */
+export interface CellSink {
+  add(cells: readonly (string | null | undefined)[], line: number): void;
+  problem(line: number, message: string, extra?: { hint?: string; found?: string }): void;
+  fatal: boolean;
+}
+
+/**
+ * Any table in a roster format (CSV or XLSX), read with the roster readers and their checks
+ * (size, encoding, quoting), cell by cell into `sink`.
+ */
+export async function readCells(file: string, sink: CellSink, opts: { sheet?: string } = {}): Promise<void> {
+  const abs = path.resolve(file);
+  const shown = displayPath(abs);
+  const buf = readRosterBytes(abs, shown);
+  // The readers only call add/problem and read fatal.
+  const target = sink as unknown as RosterBuilder;
+  if (formatOf(buf, abs, shown) === 'xlsx') await (await import('./xlsx.js')).parseXlsx(buf, shown, opts.sheet, target);
+  else {
+    checkCsvText(buf, shown);
+    parseCsv(buf, target);
+  }
+}

@@ -76,3 +76,5 @@ export function requireRoster(ctx: BuildContext, roster: string | undefined): st
     }),
   ]);
 }
+export { readAnswers, scoreAnswers, type ScoreReport } from './scores.js';
+export { writeScores, scoresCsv } from './scores-report.js';
