@@ -20,10 +20,9 @@ export interface TestQuestion {
   answer: string;
 }
 
-/** Every question of every module, in handbook order. */
+/** Every question of every module, in handbook order (modules numbered as the full handbook's BABs). */
 export function testQuestions(c: Curriculum): TestQuestion[] {
-  const withTests = c.modules.filter((m) => m.assessment);
-  return withTests.flatMap((m, mi) => m.assessment!.questions.map((q, qi) => ({ key: `${mi + 1}.${qi + 1}`, module: mi + 1, number: qi + 1, choices: q.choices.length, answer: q.answer })));
+  return c.modules.flatMap((m, mi) => (m.assessment?.questions ?? []).map((q, qi) => ({ key: `${mi + 1}.${qi + 1}`, module: mi + 1, number: qi + 1, choices: q.choices.length, answer: q.answer })));
 }
 
 const SIZE = portrait(A4);
@@ -57,7 +56,7 @@ function sheet(p: Paper, who: Participant, test: 'pre' | 'post', questions: Test
   const modules = [...new Set(questions.map((q) => q.module))];
   for (const m of modules) {
     const qs = questions.filter((q) => q.module === m);
-    const title = c.modules.filter((x) => x.assessment)[m - 1]!.title;
+    const title = c.modules[m - 1]!.title;
     y += b.para(`${p.ctx.labels.chapter} ${roman(m)}  ${title}`, M.left, y + 4, width, { font: 'bold', size: 9 }) + 6;
     const rows = Math.ceil(qs.length / COLS);
     // A module that no longer fits starts a new page (with the name again at the top).

@@ -139,9 +139,9 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 /** One decimal, as scores are written. */
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Scores out of 100, in the order participants first appear. */
+/** Scores out of 100 (one decimal, rounded last), in the order participants first appear. */
 export function scoreAnswers(questions: TestQuestion[], rows: AnswerRow[]): ScoreReport {
-  const scoreOf = (r: AnswerRow) => round1((100 * questions.filter((q) => r.answers.get(q.key) === q.answer).length) / questions.length);
+  const scoreOf = (r: AnswerRow) => (100 * questions.filter((q) => r.answers.get(q.key) === q.answer).length) / questions.length;
   const order: string[] = [];
   const by = new Map<string, { pre: number | null; post: number | null }>();
   for (const r of rows) {
@@ -152,14 +152,12 @@ export function scoreAnswers(questions: TestQuestion[], rows: AnswerRow[]): Scor
     }
     s[r.test] = scoreOf(r);
   }
-  const participants = order.map((who) => {
+  const raw = order.map((who) => {
     const s = by.get(who)!;
-    return { who, ...s, gain: s.pre !== null && s.post !== null ? round1(s.post - s.pre) : null };
+    return { who, ...s, gain: s.pre !== null && s.post !== null ? s.post - s.pre : null };
   });
-  const avg = (xs: (number | null)[]) => {
-    const m = mean(xs.filter((x): x is number => x !== null));
-    return m === null ? null : round1(m);
-  };
+  const r1 = (x: number | null) => (x === null ? null : round1(x));
+  const avg = (xs: (number | null)[]) => r1(mean(xs.filter((x): x is number => x !== null)));
   const share = (q: TestQuestion, test: TestKind) => {
     const taken = rows.filter((r) => r.test === test);
     return taken.length ? taken.filter((r) => r.answers.get(q.key) === q.answer).length / taken.length : null;
@@ -168,5 +166,10 @@ export function scoreAnswers(questions: TestQuestion[], rows: AnswerRow[]): Scor
     const post = share(q, 'post');
     return { key: q.key, pre: share(q, 'pre'), post, hard: post !== null && post < 0.5 };
   });
-  return { questions, participants, average: { pre: avg(participants.map((p) => p.pre)), post: avg(participants.map((p) => p.post)), gain: avg(participants.map((p) => p.gain)) }, items };
+  return {
+    questions,
+    participants: raw.map((p) => ({ who: p.who, pre: r1(p.pre), post: r1(p.post), gain: r1(p.gain) })),
+    average: { pre: avg(raw.map((p) => p.pre)), post: avg(raw.map((p) => p.post)), gain: avg(raw.map((p) => p.gain)) },
+    items,
+  };
 }

@@ -3,7 +3,7 @@
  * cells whose text wraps onto two lines and shrinks before it would leave its cell. A cell's
  * text is never cut: at the smallest size every line is still drawn.
  */
-import { type Align, type PageBuilder, fitSize, wrap } from './page.js';
+import { type Align, type PageBuilder, wrap } from './page.js';
 
 export interface Col {
   key: string;
@@ -29,13 +29,17 @@ export function columns(left: number, width: number, spec: { key: string; label:
   });
 }
 
-/** Text centred vertically in a cell: one line, else two, shrinking down to 6.5 pt. */
+/**
+ * Text centred vertically in a cell: the largest size (down to 6.5 pt) at which its lines fit
+ * the cell's height. At the smallest size every line is still drawn.
+ */
 export function cell(b: PageBuilder, col: Col, top: number, h: number, text: string, opts: { font?: 'regular' | 'bold'; size?: number; align?: Align } = {}): void {
   if (!text) return;
   const font = opts.font ?? 'regular';
   const width = col.w - 2 * PAD;
-  const size = fitSize(text, width, font, opts.size ?? 9, 6.5, 2);
-  const lines = wrap(text, width, font, size);
+  let size = opts.size ?? 9;
+  let lines = wrap(text, width, font, size);
+  while (size > 6.5 && lines.length * size * 1.2 > h - 2) lines = wrap(text, width, font, (size -= 0.5));
   const lh = size * 1.2;
   const align = opts.align ?? col.align ?? 'left';
   const x = align === 'center' ? col.x + col.w / 2 : align === 'right' ? col.x + col.w - PAD : col.x + PAD;
