@@ -242,7 +242,9 @@ describe('sample curriculum', () => {
     for (const audience of ['ppk', 'kpps']) {
       const out = mkdtempSync(path.join(os.tmpdir(), 'bimtek-sample-'));
       const { files, ctx } = await buildAll(c, { out, audience, edition: 'facilitator', slideNotes: false, slidePptx: false });
-      expect(files.map((f) => path.basename(f.path)).sort(), audience).toEqual(['daftar-hadir-2024-11-04.pdf', `handbook-${audience}-facilitator.pdf`, `slides-${audience}.pdf`]);
+      // The paperwork the sample's settings.paperwork switches on comes with the roster.
+      const paperwork = ['lembar-evaluasi-2024-11-04.pdf', 'lembar-jawaban.pdf', 'sertifikat.pdf', 'surat-undangan.pdf', 'tanda-pengenal.pdf', 'tanda-terima-2024-11-04.pdf'];
+      expect(files.map((f) => path.basename(f.path)).sort(), audience).toEqual(['daftar-hadir-2024-11-04.pdf', `handbook-${audience}-facilitator.pdf`, ...paperwork, `slides-${audience}.pdf`].sort());
       const read = await readPdf(path.join(out, `handbook-${audience}-facilitator.pdf`));
       const handbook = flat(read.text);
       const chapters = read.outline.map((o) => o.title).join('\n');
