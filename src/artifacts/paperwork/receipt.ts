@@ -10,7 +10,7 @@ import type { Amount } from '../../curriculum/paperwork-settings.js';
 import { formatDayDate, formatNumber, pageOfText, terbilangRupiah } from '../../locale/index.js';
 import { A4, portrait } from '../../pdf/index.js';
 import { footer, kop, signatoryFor, signature, type Paper, type Participant } from './common.js';
-import { INK, MUTED, PageBuilder, type PaperPage } from './page.js';
+import { INK, MUTED, PageBuilder, wrap, type PaperPage } from './page.js';
 import { cell, columns, grid, headerRow, type Col } from './table.js';
 
 export interface ReceiptLine {
@@ -82,18 +82,37 @@ function tableColumns(p: Paper): Col[] {
   ]);
 }
 
-/** Rows per page: the last page keeps room for the closing block, and has at least one row. */
-function paginate(n: number, firstCap: number, nextCap: number): number[] {
+/**
+ * Rows per page by their heights: the last page keeps room for the closing block (grand total,
+ * terbilang, signature) and has at least one row.
+ */
+function paginate(heights: number[], firstRoom: number, nextRoom: number): number[] {
   const pages: number[] = [];
-  let left = n;
-  for (let i = 0; left > 0 || i === 0; i++) {
-    const cap = i === 0 ? firstCap : nextCap;
-    const lastCap = Math.floor((cap * ROW_H - END_H) / ROW_H);
-    const take = left <= lastCap ? left : Math.max(1, Math.min(cap, left - 1));
+  let at = 0;
+  for (let i = 0; at < heights.length || i === 0; i++) {
+    const room = i === 0 ? firstRoom : nextRoom;
+    let used = 0;
+    let fit = 0;
+    while (at + fit < heights.length && used + heights[at + fit]! <= room) used += heights[at + fit++]!;
+    const rest = heights.slice(at + fit).reduce((s, h) => s + h, 0);
+    // All the rest fits with the closing block: this is the last page.
+    if (rest === 0 && used + END_H <= room) {
+      pages.push(fit);
+      break;
+    }
+    // Else leave at least one row for the last page (the closing block never stands alone).
+    const take = rest === 0 ? Math.max(1, fit - 1) : Math.max(1, fit);
     pages.push(take);
-    left -= take;
+    at += take;
+    // A single row too tall for the closing block: the block gets a page of its own (0 rows).
+    if (at === heights.length) pages.push(0);
   }
   return pages;
+}
+
+/** A row is as tall as its name needs (never cut), at least ROW_H. */
+function rowHeight(name: string, col: Col): number {
+  return Math.max(ROW_H, wrap(name, col.w - 7, 'regular', 8.5).length * 8.5 * 1.2 + 8);
 }
 
 export function receiptPages(p: Paper, date: string): PaperPage[] {
@@ -124,8 +143,10 @@ export function receiptPages(p: Paper, date: string): PaperPage[] {
     return M.top + 24;
   };
   const firstTop = first(new PageBuilder(SIZE));
-  const cap = (top: number) => Math.floor((bottom - top - HEAD_H - TOTAL_H) / ROW_H);
-  const plan = paginate(lines.length, cap(firstTop), cap(M.top + 24));
+  const nameCol = cols.find((col) => col.key === 'name')!;
+  const heights = lines.map((l) => rowHeight(l.who.name, nameCol));
+  const room = (top: number) => bottom - top - HEAD_H - TOTAL_H;
+  const plan = paginate(heights, room(firstTop), room(M.top + 24));
 
   const pages: PaperPage[] = [];
   let done = 0;
@@ -135,19 +156,22 @@ export function receiptPages(p: Paper, date: string): PaperPage[] {
     headerRow(b, cols, top, HEAD_H);
     const rows = lines.slice(done, done + count);
     const rowTops: number[] = [top + HEAD_H];
+    let y = top + HEAD_H;
     rows.forEach((l, k) => {
-      const y = top + HEAD_H + k * ROW_H;
+      const h = heights[done + k]!;
       const n = done + k + 1;
       const values: Record<string, string> = { no: String(n), name: l.who.name, role: l.who.role ?? '', amount: money(l.amount, lang), pph: money(l.pph, lang), net: money(l.net, lang) };
-      for (const col of cols) if (col.key !== 'sign') cell(b, col, y, ROW_H, values[col.key]!);
+      for (const col of cols) if (col.key !== 'sign') cell(b, col, y, h, values[col.key]!, { size: col.key === 'name' ? 8.5 : 9 });
       const sign = cols[cols.length - 1]!;
       const half = sign.w / 2;
       const hx = sign.x + (n % 2 === 1 ? 0 : half) + 5;
-      b.text(`${n}.`, hx, y + ROW_H * 0.62, { size: 8 });
-      b.line(hx + 14, y + ROW_H * 0.62, hx + half - 10, y + ROW_H * 0.62, 0.8, { color: MUTED, dash: [0.8, 2] });
-      rowTops.push(y + ROW_H);
+      const base = y + h - ROW_H * 0.38;
+      b.text(`${n}.`, hx, base, { size: 8 });
+      b.line(hx + 14, base, hx + half - 10, base, 0.8, { color: MUTED, dash: [0.8, 2] });
+      y += h;
+      rowTops.push(y);
     });
-    const totalTop = top + HEAD_H + count * ROW_H;
+    const totalTop = y;
     const totals: [string, Totals][] = [[p.pl.receiptPageTotal, sum(rows)]];
     const last = i === plan.length - 1;
     if (last) totals.push([p.pl.receiptGrandTotal, sum(lines)]);

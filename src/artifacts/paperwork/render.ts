@@ -1,50 +1,48 @@
 /**
- * The drawing adapter: paperwork pages (data) into a PDF written atomically. The only paperwork
- * code that talks to the PDF document; everything else is layout.
+ * The drawing adapter: paperwork pages (data) onto the page canvas, written atomically. The only
+ * paperwork code that draws; everything else is layout. Images are fitted into their box
+ * (centred, aspect kept); consecutive rules of one style go out as one stroke.
  */
 import path from 'node:path';
-import { font, FONT_NAMES, type Doc, type FontKey } from '../../pdf/index.js';
-import type { BuildContext } from '../context.js';
+import { imageSize, type Canvas } from '../../pdf/index.js';
+import { documentMeta, type BuildContext } from '../context.js';
 import { loadImage } from '../images.js';
 import { writePdf, type ArtifactInfo, type ArtifactResult } from '../output.js';
-import { documentMeta } from '../context.js';
 import type { PageItem, PaperPage } from './page.js';
 
-const NON_ASCII = /[^\x20-\x7e]/;
+type Line = Extract<PageItem, { t: 'line' }>;
 
-/** Baseline to the top of the line box (PDFKit places text by the top). */
-function ascentOf(key: FontKey, size: number): number {
-  const f = font(key);
-  return (f.ascent * size) / f.unitsPerEm;
-}
+const sameStroke = (a: Line, b: Line) => a.width === b.width && a.color === b.color && a.dash?.[0] === b.dash?.[0] && a.dash?.[1] === b.dash?.[1];
 
-interface Opened {
-  width: number;
-  height: number;
-}
-
-function drawItem(doc: Doc, it: PageItem, images: Map<string, Opened>): void {
-  switch (it.t) {
-    case 'text':
-      doc.font(FONT_NAMES[it.font]).fontSize(it.size).fillColor(it.color).text(it.text, it.x, it.baseline - ascentOf(it.font, it.size), { lineBreak: false });
-      return;
-    case 'line':
-      doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).lineWidth(it.width).strokeColor(it.color);
-      if (it.dash) doc.dash(it.dash[0], { space: it.dash[1] });
-      doc.stroke();
-      if (it.dash) doc.undash();
-      return;
-    case 'rect':
-      doc.rect(it.x, it.y, it.w, it.h).lineWidth(it.width);
-      if (it.fill && it.stroke) doc.fillAndStroke(it.fill, it.stroke);
-      else if (it.fill) doc.fill(it.fill);
-      else doc.stroke(it.stroke ?? '#000000');
-      return;
-    case 'image': {
-      let img = images.get(it.src);
-      if (!img) images.set(it.src, (img = (doc as unknown as { openImage(src: Buffer): Opened }).openImage(loadImage(it.src))));
-      doc.image(img as unknown as Buffer, it.x, it.y, { fit: [it.w, it.h], align: 'center', valign: 'center' });
-      return;
+/** Draw items shifted down by `dy` (a block laid out from 0 and placed later). */
+export function drawItems(canvas: Canvas, items: readonly PageItem[], dy = 0): void {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    switch (it.t) {
+      case 'text':
+        canvas.text({ text: it.text, font: it.font, size: it.size, x: it.x, baseline: it.baseline + dy, color: it.color });
+        break;
+      case 'line': {
+        let j = i;
+        while (j + 1 < items.length && items[j + 1]!.t === 'line' && sameStroke(it, items[j + 1] as Line)) j++;
+        const run = items.slice(i, j + 1) as Line[];
+        canvas.stroke((p) => run.forEach((l) => p.line(l.x1, l.y1 + dy, l.x2, l.y2 + dy)), { width: it.width, color: it.color, ...(it.dash ? { dash: it.dash, cap: 'round' as const } : {}) });
+        i = j;
+        break;
+      }
+      case 'rect':
+        if (it.fill) canvas.fillRect(it.x, it.y + dy, it.w, it.h, it.fill);
+        if (it.stroke) canvas.strokeRect(it.x, it.y + dy, it.w, it.h, { width: it.width, color: it.stroke });
+        break;
+      case 'image': {
+        const bytes = loadImage(it.src);
+        const size = imageSize(bytes);
+        const k = Math.min(it.w / size.width, it.h / size.height);
+        const w = size.width * k;
+        const h = size.height * k;
+        canvas.image(bytes, it.x + (it.w - w) / 2, it.y + dy + (it.h - h) / 2, w, h);
+        break;
+      }
     }
   }
 }
@@ -57,6 +55,8 @@ export interface PaperDocument {
   pages: PaperPage[];
 }
 
+const NON_ASCII = /[^\x20-\x7e]/;
+
 /** Write a paperwork PDF; characters the fonts cannot draw are reported with the file name. */
 export async function renderPaper(ctx: BuildContext, d: PaperDocument): Promise<ArtifactResult> {
   const first = d.pages[0];
@@ -64,12 +64,11 @@ export async function renderPaper(ctx: BuildContext, d: PaperDocument): Promise<
   const name = path.basename(d.file);
   for (const p of d.pages) for (const it of p.items) if (it.t === 'text' && NON_ASCII.test(it.text)) ctx.glyphs.check(it.font, it.text, name);
   const meta = documentMeta(ctx, d.title, d.title, [ctx.c.event.kind, ctx.c.event.name, d.title]);
-  const spec = { size: first.size, margins: { top: 0, bottom: 0, left: 0, right: 0 } };
-  return writePdf(d.file, { page: spec, meta, tagged: false, pdfa: false, bufferPages: false }, d.info, (doc) => {
-    const images = new Map<string, Opened>();
+  const margins = { top: 0, bottom: 0, left: 0, right: 0 };
+  return writePdf(d.file, { page: { size: first.size, margins }, meta, tagged: false, pdfa: false, bufferPages: false }, d.info, (canvas) => {
     for (const p of d.pages) {
-      doc.addPage({ size: p.size, margins: spec.margins, layout: 'portrait' });
-      for (const it of p.items) drawItem(doc, it, images);
+      canvas.addPage({ size: p.size, margins });
+      drawItems(canvas, p.items);
     }
     return d.pages.length;
   });
