@@ -196,6 +196,17 @@ describe('scores', () => {
     expect(res2.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('scores the fictional answers file of the sample curriculum: every question of the modules the TOT teaches', async () => {
+    const sample = loadCurriculum('curriculum');
+    const { questions, rows } = await readAnswers('curriculum/jawaban-contoh.csv', sample, null);
+    const taught = new Set(sample.schedule.flatMap((d) => d.items.map((it) => it.module)));
+    const expected = sample.modules.filter((m) => taught.has(m.id)).reduce((n, m) => n + (m.assessment?.questions.length ?? 0), 0);
+    expect(questions).toHaveLength(expected);
+    const r = scoreAnswers(questions, rows);
+    expect(r.participants.every((p) => p.pre !== null && p.post !== null)).toBe(true);
+    expect(r.average.post!).toBeGreaterThan(r.average.pre!);
+  });
+
   it('numbers participants from the roster', async () => {
     const people = await readParticipants(path.join(DIR, 'peserta.csv'));
     expect(people.map((p) => p.seq)).toEqual([1, 2, 3, 4, 5, 6]);

@@ -38,7 +38,7 @@ export interface Block {
 /** Contact words in the kop (not in the label tables, which other documents share). */
 const CONTACT = { id: { phone: 'Telp.', email: 'Surel', website: 'Laman' }, en: { phone: 'Phone', email: 'Email', website: 'Web' } };
 
-export function kopBlock(ctx: BuildContext, lay: Layout, logo: Buffer | null): Block {
+export function kopBlock(ctx: BuildContext, lay: Pick<Layout, 'left' | 'right' | 'width'>, logo: Buffer | null): Block {
   const o = ctx.c.organizer;
   const contact = CONTACT[ctx.c.language];
   const logoH = 58;
@@ -154,13 +154,16 @@ export function footer(canvas: Canvas, ctx: BuildContext, lay: Layout, pageNo: n
   edgeTexts(canvas, [`${ctx.c.event.name} · ${ctx.labels.curriculumVersion} ${ctx.stampLine}`, pageOfText(ctx.labels, pageNo, pages)], lay.left, lay.right, baseline, 7.5, MUTED);
 }
 
-/** "Mojokerto, 4 November 2024 / Mengetahui, / role / (space) / NAME / NIP. …" on the right. */
-export function signatureBlock(ctx: BuildContext, lay: Layout, date: string, s: Signatory | undefined): Block {
+/**
+ * "Mojokerto, 4 November 2024 / Mengetahui, / role / (space) / NAME / NIP. …" on the right. The
+ * paperwork shares it: a letter has its date at the top (date null) and no "Mengetahui," line.
+ */
+export function signatureBlock(ctx: BuildContext, lay: Pick<Layout, 'right' | 'width'>, date: string | null, s: Signatory | undefined, opts: { acknowledged?: boolean } = {}): Block {
   const size = 10;
   const lh = size * 1.4;
   const colW = Math.min(250, lay.width * 0.45);
   const x = lay.right - colW;
-  const before: string[] = [formatPlaceDate(ctx.c.organizer.city, date, ctx.c.language), ctx.labels.acknowledged];
+  const before: string[] = [...(date ? [formatPlaceDate(ctx.c.organizer.city, date, ctx.c.language)] : []), ...(opts.acknowledged === false ? [] : [ctx.labels.acknowledged])];
   const wrap = (text: string, key: FontKey) => breakLines([{ text, font: key, size }], colW).map(lineText);
   if (s) before.push(...wrap(s.role, 'regular'));
   const space = 54;

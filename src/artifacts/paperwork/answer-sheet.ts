@@ -1,6 +1,7 @@
 /**
  * Lembar jawaban for the pre-test and the post-test: per participant one sheet each, with the
- * name printed, and every module's questions numbered as in the handbook (BAB I: 1, 2, …), each
+ * name printed, and the questions of every module the event teaches numbered as in the handbook
+ * (BAB I: 1, 2, …), each
  * with its choices as boxes to cross. The question keys ("1.3" = BAB I question 3) are the ones
  * `bimtek scores` reads.
  */
@@ -20,9 +21,18 @@ export interface TestQuestion {
   answer: string;
 }
 
-/** Every question of every module, in handbook order (modules numbered as the full handbook's BABs). */
+/**
+ * The modules the event teaches: those the schedule names (in module order), else all. Their
+ * position is the chapter number of the handbook for the event's audience (BAB I, II …).
+ */
+export function testedModules(c: Curriculum): Curriculum['modules'] {
+  const taught = new Set(c.schedule.flatMap((d) => d.items.map((it) => it.module).filter(Boolean)));
+  return taught.size ? c.modules.filter((m) => taught.has(m.id)) : c.modules;
+}
+
+/** Every question of the tested modules, in handbook order. */
 export function testQuestions(c: Curriculum): TestQuestion[] {
-  return c.modules.flatMap((m, mi) => (m.assessment?.questions ?? []).map((q, qi) => ({ key: `${mi + 1}.${qi + 1}`, module: mi + 1, number: qi + 1, choices: q.choices.length, answer: q.answer })));
+  return testedModules(c).flatMap((m, mi) => (m.assessment?.questions ?? []).map((q, qi) => ({ key: `${mi + 1}.${qi + 1}`, module: mi + 1, number: qi + 1, choices: q.choices.length, answer: q.answer })));
 }
 
 const SIZE = portrait(A4);
@@ -56,7 +66,7 @@ function sheet(p: Paper, who: Participant, test: 'pre' | 'post', questions: Test
   const modules = [...new Set(questions.map((q) => q.module))];
   for (const m of modules) {
     const qs = questions.filter((q) => q.module === m);
-    const title = c.modules[m - 1]!.title;
+    const title = testedModules(c)[m - 1]!.title;
     y += b.para(`${p.ctx.labels.chapter} ${roman(m)}  ${title}`, M.left, y + 4, width, { font: 'bold', size: 9 }) + 6;
     const rows = Math.ceil(qs.length / COLS);
     // A module that no longer fits starts a new page (with the name again at the top).
