@@ -59,7 +59,6 @@ export function certificatePage(p: Paper, who: Participant): PaperPage {
   const duration = s.duration ? ` ${p.pl.certificateDuration} ${formatNumber(s.duration.value, c.language)} ${s.duration.unit === 'JP' ? 'JP' : p.pl.hours}` : '';
   const held = `${p.pl.certificateHeld} ${c.organizer.name} ${p.pl.certificateOn} ${eventDates(p)} ${p.pl.certificateAt} ${c.event.venue}${duration}.`;
   y += b.para(held, left + 40, y + 2, width - 80, { size: 11, align: 'center' });
-  const signW = 260;
-  signature(b, p, signatoryFor(p, s.signatory), W - margin - signW, Math.max(y + 14, H - 182), signW, { date: c.event.dates[c.event.dates.length - 1]!, center: true });
+  signature(b, p, signatoryFor(p, s.signatory), W - margin, width, Math.max(y + 4, H - 196), { date: c.event.dates[c.event.dates.length - 1]!, acknowledged: false });
   return b.page();
 }

@@ -1,15 +1,18 @@
 /**
  * What the paperwork documents share: the participants (roster order gives each a stable
  * number), the kop surat (letterhead) and the signature block as page data, the document
- * numbers from the office's pattern, and the signatory each document uses.
+ * numbers from the office's pattern, and the signatory each document uses. The kop and the
+ * signature block are the attendance sheet's own.
  */
 import type { Signatory } from '../../curriculum/index.js';
 import type { PaperworkSettings } from '../../curriculum/paperwork-settings.js';
-import { formatPlaceDate, paperworkLabels, roman, type PaperworkLabels } from '../../locale/index.js';
+import { paperworkLabels, roman, type PaperworkLabels } from '../../locale/index.js';
 import { loadRoster, type RosterField, type RosterRow } from '../../roster/index.js';
 import type { BuildContext } from '../context.js';
 import { fitText } from '../../pdf/index.js';
-import { INK, MUTED, PageBuilder, fitSize } from './page.js';
+import { kopBlock, signatureBlock } from '../attendance-blocks.js';
+import { loadImage } from '../images.js';
+import { MUTED, type PageBuilder } from './page.js';
 
 /** A roster row with its number: the row's place in the roster (1-based), stable across builds. */
 export interface Participant extends RosterRow {
@@ -54,70 +57,30 @@ export function roleAndOrigin(r: RosterRow): string {
   return [r.role, r.origin ?? r.institution ?? r.kelurahan ?? r.kecamatan].filter(Boolean).join(', ');
 }
 
-const CONTACT = { id: { phone: 'Telp.', email: 'Surel', website: 'Laman' }, en: { phone: 'Phone', email: 'Email', website: 'Web' } };
-
-/** The kop surat across `left`…`right` from `top`: logo, organizer, address, double rule. Returns the bottom. */
+/** The kop surat of the attendance sheet across `left`…`right` from `top`. Returns its bottom. */
 export function kop(b: PageBuilder, ctx: BuildContext, left: number, right: number, top: number): number {
   const o = ctx.c.organizer;
-  const logo = ctx.c.assets.logo;
-  const logoH = 58;
-  const side = logo ? 70 : 0;
-  const x = left + side;
-  const w = right - left - 2 * side;
-  const contact = CONTACT[ctx.c.language];
-  const parts = [o.phone && `${contact.phone} ${o.phone}`, o.email && `${contact.email}: ${o.email}`, o.website && `${contact.website}: ${o.website}`].filter(Boolean).join(' · ');
-  const name = o.name.toLocaleUpperCase('id-ID');
-  // Measure first (a dry run on a scratch page), then centre the text block on the logo.
-  const lines = (p: PageBuilder, y0: number) => {
-    let y = y0;
-    y += p.para(name, x, y, w, { font: 'bold', size: fitSize(name, w, 'bold', 14, 11, 1), align: 'center', leading: 1.25 });
-    if (o.unit) y += p.para(o.unit, x, y, w, { size: 10.5, align: 'center', leading: 1.25 });
-    y += p.para(o.address, x, y, w, { size: 8.5, align: 'center', leading: 1.25 });
-    if (parts) y += p.para(parts, x, y, w, { size: 8.5, align: 'center', leading: 1.25 });
-    return y - y0;
-  };
-  const textH = lines(new PageBuilder(b.size), 0);
-  const bodyH = Math.max(logo ? logoH : 0, textH);
-  if (logo) b.image(logo, left, top + (bodyH - logoH) / 2, 62, logoH);
-  lines(b, top + (bodyH - textH) / 2);
-  const ry = top + bodyH + 5;
-  b.line(left, ry, right, ry, 1.8);
-  b.line(left, ry + 2.8, right, ry + 2.8, 0.6);
-  return ry + 2.8;
+  const block = kopBlock(ctx, { left, right, width: right - left }, ctx.c.assets.logo ? loadImage(ctx.c.assets.logo) : null);
+  const texts = [o.name, o.unit, o.address, o.phone, o.email, o.website].filter((t): t is string => Boolean(t)).map((text, i) => ({ font: i === 0 ? ('bold' as const) : ('regular' as const), text }));
+  return b.block(block, top, texts);
 }
 
 export interface SignatureOptions {
-  /** Place and date line ("Mojokerto, 4 November 2024"); a date of null leaves room to write it. */
-  date?: string | null;
-  /** A line before the role, e.g. "Mengetahui,". */
-  lead?: string;
-  /** Centre the block on x (certificates) instead of starting at x. */
-  center?: boolean;
+  /** The place and date line; null for a letter (its date is at the top). */
+  date: string | null;
+  /** The "Mengetahui," line (receipts, as on attendance sheets). */
+  acknowledged: boolean;
 }
 
-/** Place and date, role, room to sign, name (bold, underlined), NIP. Returns the bottom. */
-export function signature(b: PageBuilder, p: Paper, s: Signatory | undefined, x: number, top: number, width: number, opts: SignatureOptions = {}): number {
-  const c = p.ctx.c;
-  const size = 10.5;
-  const style = { size, align: opts.center ? ('center' as const) : ('left' as const), leading: 1.35 };
-  let y = top;
-  if (opts.date !== undefined) {
-    const line = opts.date === null ? `${c.organizer.city}, ……………………… ${c.event.dates[0]!.slice(0, 4)}` : formatPlaceDate(c.organizer.city, opts.date, c.language);
-    y += b.para(line, x, y, width, style);
-  }
-  if (opts.lead) y += b.para(opts.lead, x, y, width, style);
-  y += b.para(s ? `${s.role},` : '', x, y, width, style);
-  y += 58;
-  const name = s?.name ?? '(……………………………………)';
-  const h = b.para(name, x, y, width, { ...style, font: 'bold' });
-  if (s) {
-    const lineW = Math.min(width, 0.6 * width + 40);
-    const lx = opts.center ? x + (width - lineW) / 2 : x;
-    b.line(lx, y + h - 2, lx + lineW, y + h - 2, 0.6, { color: INK });
-  }
-  y += h;
-  if (s?.nip) y += b.para(`${p.ctx.labels.nip} ${s.nip}`, x, y, width, style);
-  return y;
+/**
+ * The attendance sheet's signature block in a column ending at `right` (its width follows
+ * `width`, the text width of the page): place and date, role, room to sign, name, NIP. Returns
+ * the bottom.
+ */
+export function signature(b: PageBuilder, p: Paper, s: Signatory | undefined, right: number, width: number, top: number, opts: SignatureOptions): number {
+  const block = signatureBlock(p.ctx, { right, width }, opts.date, s, { acknowledged: opts.acknowledged });
+  const texts = s ? [{ font: 'regular' as const, text: s.role }, { font: 'bold' as const, text: s.name }, ...(s.nip ? [{ font: 'regular' as const, text: s.nip }] : [])] : [];
+  return b.block(block, top, texts);
 }
 
 /** A small grey line at the bottom: event and version, and "Halaman X dari Y" when given. */

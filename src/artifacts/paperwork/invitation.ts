@@ -98,7 +98,6 @@ export function letterPage(p: Paper, letter: Letter): PaperPage[] {
   }
   y += b.para(p.pl.letterClosing, bodyX, y, bodyW, { size: 10.5, leading: 1.45 });
   const pages: PaperPage[] = [];
-  const signW = 230;
   let sb = b;
   // A long list of names pushes the signature onto a second page rather than off the first.
   if (y + 150 > SIZE[1] - 40) {
@@ -106,7 +105,7 @@ export function letterPage(p: Paper, letter: Letter): PaperPage[] {
     sb = new PageBuilder(SIZE);
     y = M.top;
   }
-  signature(sb, p, signatoryFor(p, s.signatory), right - signW, y + 14, signW, {});
+  signature(sb, p, signatoryFor(p, s.signatory), right, width, y, { date: null, acknowledged: false });
   pages.push(sb.page());
   return pages;
 }

@@ -6,7 +6,7 @@
  * Text is measured with the embedded fonts here; `para` wraps and never cuts: a text that does
  * not fit its box makes the box taller, and the caller decides (a smaller size, another page).
  */
-import { breakLines, textWidth, type FontKey } from '../../pdf/index.js';
+import { breakLines, textWidth, type Canvas, type FontKey } from '../../pdf/index.js';
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -14,7 +14,9 @@ export type PageItem =
   | { t: 'text'; text: string; x: number; baseline: number; font: FontKey; size: number; color: string }
   | { t: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string; dash?: [number, number] }
   | { t: 'rect'; x: number; y: number; w: number; h: number; width: number; stroke?: string; fill?: string }
-  | { t: 'image'; src: string; x: number; y: number; w: number; h: number };
+  | { t: 'image'; src: string; x: number; y: number; w: number; h: number }
+  /** A block shared with other documents (the kop, the signature) that draws itself. */
+  | { t: 'block'; top: number; draw: (canvas: Canvas, top: number) => void; texts: { font: FontKey; text: string }[] };
 
 export interface PaperPage {
   size: [number, number];
@@ -46,8 +48,6 @@ export function fitSize(text: string, width: number, font: FontKey, size: number
 
 export class PageBuilder {
   readonly items: PageItem[] = [];
-  /** Every text put on the page (for glyph checks by the caller). */
-  readonly texts: { font: FontKey; text: string }[] = [];
 
   constructor(readonly size: [number, number]) {}
 
@@ -59,7 +59,6 @@ export class PageBuilder {
     const w = style.align && style.align !== 'left' ? textWidth(font, text, size) : 0;
     const left = style.align === 'center' ? x - w / 2 : style.align === 'right' ? x - w : x;
     this.items.push({ t: 'text', text, x: left, baseline, font, size, color: style.color ?? INK });
-    this.texts.push({ font, text });
   }
 
   /**
@@ -82,6 +81,12 @@ export class PageBuilder {
 
   rect(x: number, y: number, w: number, h: number, opts: { width?: number; stroke?: string; fill?: string } = {}): void {
     this.items.push({ t: 'rect', x, y, w, h, width: opts.width ?? 0.6, ...(opts.stroke !== undefined || !opts.fill ? { stroke: opts.stroke ?? INK } : {}), ...(opts.fill ? { fill: opts.fill } : {}) });
+  }
+
+  /** A shared block at `top`; `texts` are what it prints (checked for missing glyphs). Returns its bottom. */
+  block(block: { height: number; draw: (canvas: Canvas, top: number) => void }, top: number, texts: { font: FontKey; text: string }[]): number {
+    this.items.push({ t: 'block', top, draw: block.draw.bind(block), texts });
+    return top + block.height;
   }
 
   image(src: string, x: number, y: number, w: number, h: number): void {

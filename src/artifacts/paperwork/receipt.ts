@@ -194,8 +194,7 @@ export function receiptPages(p: Paper, date: string): PaperPage[] {
       const words = grand === null ? `…………………………………………………… (${p.pl.receiptPlaceholder})` : terbilangRupiah(grand);
       const y = tableBottom + 8;
       const h = b.para(`${p.pl.receiptInWords}: ${words}`, M.left, y, right - M.left, { font: 'italic', size: 9.5, color: INK });
-      const signW = 230;
-      signature(b, p, signatoryFor(p, p.settings.receipt.signatory), right - signW, y + h + 10, signW, { date, lead: p.ctx.labels.acknowledged });
+      signature(b, p, signatoryFor(p, p.settings.receipt.signatory), right, right - M.left, y + h, { date, acknowledged: true });
     }
     done += count;
     pages.push(b.page());

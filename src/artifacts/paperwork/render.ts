@@ -4,7 +4,7 @@
  * (centred, aspect kept); consecutive rules of one style go out as one stroke.
  */
 import path from 'node:path';
-import { imageSize, type Canvas } from '../../pdf/index.js';
+import { imageSize, type Canvas, type FontKey } from '../../pdf/index.js';
 import { documentMeta, type BuildContext } from '../context.js';
 import { loadImage } from '../images.js';
 import { writePdf, type ArtifactInfo, type ArtifactResult } from '../output.js';
@@ -34,6 +34,9 @@ export function drawItems(canvas: Canvas, items: readonly PageItem[], dy = 0): v
         if (it.fill) canvas.fillRect(it.x, it.y + dy, it.w, it.h, it.fill);
         if (it.stroke) canvas.strokeRect(it.x, it.y + dy, it.w, it.h, { width: it.width, color: it.stroke });
         break;
+      case 'block':
+        it.draw(canvas, it.top + dy);
+        break;
       case 'image': {
         const bytes = loadImage(it.src);
         const size = imageSize(bytes);
@@ -62,7 +65,10 @@ export async function renderPaper(ctx: BuildContext, d: PaperDocument): Promise<
   const first = d.pages[0];
   if (!first) throw new Error(`${d.file}: tidak ada halaman`);
   const name = path.basename(d.file);
-  for (const p of d.pages) for (const it of p.items) if (it.t === 'text' && NON_ASCII.test(it.text)) ctx.glyphs.check(it.font, it.text, name);
+  const check = (font: FontKey, text: string) => NON_ASCII.test(text) && ctx.glyphs.check(font, text, name);
+  for (const p of d.pages) for (const it of p.items) if (it.t === 'text') check(it.font, it.text);
+  // Shared blocks print the same texts on every page: check them once.
+  for (const it of first.items) if (it.t === 'block') for (const t of it.texts) check(t.font, t.text);
   const meta = documentMeta(ctx, d.title, d.title, [ctx.c.event.kind, ctx.c.event.name, d.title]);
   const margins = { top: 0, bottom: 0, left: 0, right: 0 };
   return writePdf(d.file, { page: { size: first.size, margins }, meta, tagged: false, pdfa: false, bufferPages: false }, d.info, (canvas) => {
