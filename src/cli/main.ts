@@ -145,7 +145,7 @@ function buildProgram(): Command {
   example(
     program
       .command('paperwork')
-      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .addArgument(folder())
       .description('buat dokumen kegiatan dari roster: sertifikat, tanda terima, tanda pengenal, surat undangan, lembar jawaban, lembar evaluasi')
       .addOption(outOption())
       .option('--roster <file>', 'roster peserta (CSV atau XLSX); bawaan: settings.attendance.roster')
@@ -157,7 +157,7 @@ function buildProgram(): Command {
   example(
     program
       .command('scores')
-      .argument('[dir]', 'folder kurikulum', 'curriculum')
+      .addArgument(folder())
       .description('rekap nilai pre-test dan post-test dari berkas jawaban (CSV atau XLSX): PDF dan CSV')
       .addOption(outOption())
       .requiredOption('--answers <file>', 'berkas jawaban: kolom nama (atau no), tes (pre/post), lalu satu kolom per soal (1.1, 1.2, …)')

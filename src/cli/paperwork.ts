@@ -5,13 +5,13 @@
 import type { PaperworkDocument } from '../artifacts/paperwork/index.js';
 import { runBuild, type BuildCliOptions } from './build.js';
 
-export interface PaperworkCliOptions extends BuildCliOptions {
+export interface PaperworkCliOptions extends Omit<BuildCliOptions, 'only'> {
   roster?: string;
   sheet?: string;
-  only?: never;
+  only?: PaperworkDocument[];
 }
 
-export async function run(dir: string, opts: PaperworkCliOptions & { only?: PaperworkDocument[] }): Promise<number> {
+export async function run(dir: string | undefined, opts: PaperworkCliOptions): Promise<number> {
   const { only, roster, sheet, ...rest } = opts;
   return runBuild(dir, {
     ...rest,
