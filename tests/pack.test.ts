@@ -130,7 +130,9 @@ describe('the packed package', () => {
 
     const out = path.join(project, 'out');
     const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf')).sort();
-    expect(pdfs).toEqual(['daftar-hadir-2024-11-10.pdf', 'handbook-facilitator.pdf', 'handbook-participant.pdf', 'slides-notes.pdf', 'slides.pdf']);
+    // With a roster, the paperwork that is on by default (name tags, answer sheets, evaluation forms) comes too.
+    const paperwork = ['lembar-evaluasi-2024-11-10.pdf', 'lembar-jawaban.pdf', 'tanda-pengenal.pdf'];
+    expect(pdfs).toEqual(['daftar-hadir-2024-11-10.pdf', 'handbook-facilitator.pdf', 'handbook-participant.pdf', ...paperwork, 'slides-notes.pdf', 'slides.pdf'].sort());
     const handbook = await readPdf(path.join(out, 'handbook-facilitator.pdf'));
     expect(handbook.pages.length).toBeGreaterThan(3);
     expect(handbook.pages.map((p) => p.text).join(' ')).toContain('Pelaksanaan Pemungutan Suara');

@@ -110,6 +110,34 @@ describe('name tags', () => {
   });
 });
 
+describe('name tags for the stranger roster (100 names, the longest 88 characters)', () => {
+  it('prints every name whole inside its card', async () => {
+    const stranger = loadCurriculum('tests/fixtures/stranger');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bimtek-tags-'));
+    await buildAll(stranger, { out: dir, only: ['paperwork'], paperwork: { documents: ['name-tags'] } });
+    const people = await readParticipants(stranger.assets.roster!);
+    const r = await readPdf(path.join(dir, 'tanda-pengenal.pdf'));
+    expect(r.pages).toHaveLength(Math.ceil(people.length / PER_PAGE));
+    people.forEach((who, i) => {
+      const page = r.pages[Math.floor(i / PER_PAGE)]!;
+      const k = i % PER_PAGE;
+      const x0 = (page.width - 2 * CARD.w) / 2 + (k % 2) * CARD.w;
+      const y0 = (page.height - 4 * CARD.h) / 2 + Math.floor(k / 2) * CARD.h;
+      const inCard = page.items.filter((it) => it.x >= x0 - 0.5 && it.x < x0 + CARD.w && it.y > y0 && it.y < y0 + CARD.h);
+      for (const it of inCard) expect(it.x + it.width, it.str).toBeLessThanOrEqual(x0 + CARD.w + 0.5);
+      expect(flat(inCard.map((it) => it.str).join(' ')), who.name).toContain(who.name);
+    });
+  });
+});
+
+describe('determinism', () => {
+  it('writes byte-identical paperwork from the same input', async () => {
+    const again = mkdtempSync(path.join(os.tmpdir(), 'bimtek-paperwork-'));
+    const { files } = await buildAll(c, { out: again, only: ['paperwork'] });
+    for (const f of files) expect(readFileSync(f.path).equals(readFileSync(path.join(out, path.basename(f.path)))), f.path).toBe(true);
+  });
+});
+
 describe('letters and forms', () => {
   it('writes one invitation per participant, numbered, with the Yth. block and the event table', async () => {
     const r = await pdf('surat-undangan.pdf');
