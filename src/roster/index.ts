@@ -115,7 +115,7 @@ export interface CellSink {
 }
 
 /**
- * Any table in a roster format (CSV or XLSX), read with the roster readers and their checks
+ * Any table in a roster format (CSV, XLSX or ODS), read with the roster readers and their checks
  * (size, encoding, quoting), cell by cell into `sink`.
  */
 export async function readCells(file: string, sink: CellSink, opts: { sheet?: string } = {}): Promise<void> {
@@ -124,7 +124,9 @@ export async function readCells(file: string, sink: CellSink, opts: { sheet?: st
   const buf = readRosterBytes(abs, shown);
   // The readers only call add/problem and read fatal.
   const target = sink as unknown as RosterBuilder;
-  if (formatOf(buf, abs, shown) === 'xlsx') await (await import('./xlsx.js')).parseXlsx(buf, shown, opts.sheet, target);
+  const format = formatOf(buf, abs, shown);
+  if (format === 'xlsx') await (await import('./xlsx.js')).parseXlsx(buf, shown, opts.sheet, target);
+  else if (format === 'ods') await (await import('./ods.js')).parseOds(buf, shown, opts.sheet, target);
   else {
     checkCsvText(buf, shown);
     parseCsv(buf, target);

@@ -30,7 +30,7 @@ export interface Paper {
 const FIELDS: RosterField[] = ['role', 'origin', 'institution', 'kecamatan', 'kelurahan', 'nip'];
 
 export async function readParticipants(roster: string, sheet?: string): Promise<Participant[]> {
-  const rows = await loadRoster(roster, { fields: FIELDS, ...(sheet !== undefined ? { sheet } : {}) });
+  const rows = await loadRoster(roster, { columns: FIELDS.map((field) => ({ field, required: false })), ...(sheet !== undefined ? { sheet } : {}) });
   return rows.map((r, i) => ({ ...r, seq: i + 1 }));
 }
 
