@@ -222,6 +222,9 @@ describe('scores', () => {
     expect(res2.stderr).toMatch(/salah2\.csv:3:2.*jenis tes "tengah"/);
     expect(res2.stderr).toMatch(/salah2\.csv:4:1.*sudah punya jawaban pre-test di baris 2/);
     expect(res2.stderr).not.toMatch(/at .*\.js:\d+/);
+    const missing = runCli(['scores', DIR, '--answers', path.join(dir, 'tidak-ada.csv'), '--out', dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('berkas jawaban tidak ditemukan');
   });
 
   it('scores the fictional answers file of the sample curriculum: every question of the modules the TOT teaches', async () => {

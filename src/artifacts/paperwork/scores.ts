@@ -5,6 +5,7 @@
  * the chosen letter. Every bad cell is reported with its row and column; then the scores, class
  * averages and the share correct per question before and after.
  */
+import { existsSync } from 'node:fs';
 import { diagnostic, displayPath, UserError, type Curriculum, type Diagnostic } from '../../curriculum/index.js';
 import { headerKey, readCells, type CellSink } from '../../roster/index.js';
 import { testQuestions, type TestQuestion } from './answer-sheet.js';
@@ -127,6 +128,8 @@ class AnswersSink implements CellSink {
 export async function readAnswers(file: string, c: Curriculum, people: Participant[] | null, sheet?: string): Promise<{ questions: TestQuestion[]; rows: AnswerRow[] }> {
   const all = testQuestions(c);
   if (!all.length) throw new UserError([diagnostic(displayPath(c.file), 'kurikulum tidak memuat soal', { hint: 'tambahkan assessment.questions di modul agar nilai dapat dihitung' })]);
+  // The roster readers speak of "roster"; a missing answers file is named as what it is.
+  if (!existsSync(file)) throw new UserError([diagnostic(displayPath(file), 'berkas jawaban tidak ditemukan', { hint: 'periksa nama dan letak berkas --answers (path relatif terhadap folder tempat perintah dijalankan)' })]);
   const sink = new AnswersSink(displayPath(file), all, people);
   await readCells(file, sink, sheet !== undefined ? { sheet } : {});
   if (sink.problems.length) throw new UserError(sink.problems);
