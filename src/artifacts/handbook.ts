@@ -60,7 +60,7 @@ export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMa
     { page: HANDBOOK_PAGE, meta, tagged: true, pdfa: job.pdfa, bufferPages: true },
     { kind: 'handbook', edition: job.edition, ...(job.audience ? { audience: job.audience } : {}) },
     (canvas) => {
-      const ts = new Typesetter(canvas, { page: HANDBOOK_PAGE, components: builtinComponents, image: imageLoader(c, c.file), glyphs: ctx.glyphs, where: path.basename(job.file), tagged: true });
+      const ts = new Typesetter(canvas, { page: HANDBOOK_PAGE, components: builtinComponents, image: imageLoader(c, c.file), glyphs: ctx.glyphs, where: path.basename(job.file), tagged: true, imageAlt: c.organizer.name });
       ts.tocEntries = tocEntries;
       ts.flow(blocks);
       ts.runDeferred();

@@ -67,9 +67,16 @@ export const toc: ComponentRenderer = (ts) => {
     });
   }
   ts.y += ts.theme.paragraphSpacing;
+  // The TOC element sits here in the tree (after the "Daftar Isi" heading); its entries, in page
+  // order, are drawn and tagged once the pages of the headings are known.
+  const tocElement = ts.placeholder('TOC');
   ts.defer(() => {
     const canvas = ts.canvas;
     if (!canvas) return;
+    ts.within(tocElement, () => drawEntries(canvas));
+    tocElement?.end();
+  });
+  const drawEntries = (canvas: Canvas) => {
     const pageOf = new Map(ts.headings.map((h) => [h.id, h.page]));
     const right = ts.left + ts.width;
     for (const p of placed) {
@@ -84,7 +91,8 @@ export const toc: ComponentRenderer = (ts) => {
         canvas.switchToPage(page);
         ts.leaf('TOCI', () => {
           for (const l of p.lines.filter((l) => l.page === page)) {
-            ts.drawLine(l.line, x, l.y, style, right - x);
+            // A space before the page number, for readers of the tags ("Kata Pengantar 2").
+            ts.drawLine(l === last ? { ...l.line, softBreak: true } : l.line, x, l.y, style, right - x);
             canvas.goTo(x, l.y, right - x, lh, p.entry.id);
           }
           if (page === last.page) canvas.text({ text: pageNo, font: 'regular', size: body.size, x: right - numW, baseline, color: ts.theme.colors.text });
@@ -97,7 +105,7 @@ export const toc: ComponentRenderer = (ts) => {
       const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dotW));
       if (count > 2) ts.artifact((c) => c.text({ text: '.'.repeat(count), font: 'regular', size: body.size, x: dotsTo - count * dotW, baseline, color: ts.theme.colors.muted, spacing: 1.2 }));
     }
-  });
+  };
 };
 
 /**

@@ -13,6 +13,8 @@ export interface StyledRun {
   color?: string;
   link?: string;
   underline?: boolean;
+  /** A tint behind the text (inline code). */
+  background?: string;
 }
 
 export interface Segment extends StyledRun {
@@ -24,6 +26,12 @@ export interface Segment extends StyledRun {
 export interface Line {
   segments: Segment[];
   width: number;
+  /**
+   * The line ended at a space that the break swallowed, or at a forced break: drawn with a
+   * trailing space, so text read from the page or its tags (`pdfinfo -struct-text`) has the words
+   * apart.
+   */
+  softBreak?: boolean;
 }
 
 interface Piece {
@@ -92,9 +100,13 @@ export function breakLines(runs: readonly StyledRun[], maxWidth: number): Line[]
   const lines: Line[] = [];
   let line: Piece[] = [];
   let width = 0;
-  const flush = () => {
-    while (line.length && line[line.length - 1]!.space) line.pop();
-    lines.push(toLine(line));
+  const flush = (forced = false) => {
+    let spaced = forced;
+    while (line.length && line[line.length - 1]!.space) {
+      line.pop();
+      spaced = true;
+    }
+    lines.push(toLine(line, spaced));
     line = [];
     width = 0;
   };
@@ -102,7 +114,7 @@ export function breakLines(runs: readonly StyledRun[], maxWidth: number): Line[]
   for (let i = 0; i < queue.length; i++) {
     const p = queue[i]!;
     if (p.newline) {
-      flush();
+      flush(true);
       continue;
     }
     if (p.space) {
@@ -135,19 +147,19 @@ export function breakLines(runs: readonly StyledRun[], maxWidth: number): Line[]
 }
 
 /** Merge neighbouring pieces of the same style into segments, with their x offsets. */
-function toLine(pcs: Piece[]): Line {
+function toLine(pcs: Piece[], softBreak: boolean): Line {
   const segments: Segment[] = [];
   let x = 0;
   for (const p of pcs) {
     const prev = segments[segments.length - 1];
     const r = p.run;
-    if (prev && prev.font === r.font && prev.size === r.size && prev.color === r.color && prev.link === r.link && prev.underline === r.underline) {
+    if (prev && prev.font === r.font && prev.size === r.size && prev.color === r.color && prev.link === r.link && prev.underline === r.underline && prev.background === r.background) {
       prev.text += p.text;
       prev.width += p.width;
     } else {
-      segments.push({ text: p.text, font: r.font, size: r.size, x, width: p.width, ...(r.color ? { color: r.color } : {}), ...(r.link ? { link: r.link } : {}), ...(r.underline ? { underline: true } : {}) });
+      segments.push({ text: p.text, font: r.font, size: r.size, x, width: p.width, ...(r.color ? { color: r.color } : {}), ...(r.link ? { link: r.link } : {}), ...(r.underline ? { underline: true } : {}), ...(r.background ? { background: r.background } : {}) });
     }
     x += p.width;
   }
-  return { segments, width: x };
+  return { segments, width: x, ...(softBreak ? { softBreak } : {}) };
 }

@@ -18,7 +18,7 @@ export interface Theme {
   paragraphSpacing: number;
   headings: [HeadingStyle, HeadingStyle, HeadingStyle, HeadingStyle];
   table: { size: number; leading: number; padding: number; border: string; headerFill: string };
-  colors: { text: string; muted: string; accent: string; link: string; code: string; rule: string };
+  colors: { text: string; muted: string; accent: string; link: string; code: string; codeBackground: string; rule: string };
   callouts: Record<CalloutKind, { bar: string; fill: string; title: string | undefined }>;
 }
 
@@ -34,7 +34,7 @@ export const defaultTheme: Theme = {
     { size: 10.5, color: '#222222', spaceBefore: 8, spaceAfter: 3 },
   ],
   table: { size: 9.5, leading: 1.35, padding: 4, border: '#8a8a8a', headerFill: '#ece6e6' },
-  colors: { text: '#1a1a1a', muted: '#5a5a5a', accent: ACCENT, link: '#1b4f9c', code: '#333333', rule: '#9a9a9a' },
+  colors: { text: '#1a1a1a', muted: '#5a5a5a', accent: ACCENT, link: '#1b4f9c', code: '#333333', codeBackground: '#ecebe8', rule: '#9a9a9a' },
   callouts: {
     catatan: { bar: '#2f6f9f', fill: '#eef4f9', title: undefined },
     perhatian: { bar: '#b45309', fill: '#fdf3e7', title: undefined },

@@ -14,7 +14,7 @@ import { plainText, walkBlocks } from '../markdown/index.js';
 import type { Canvas } from './canvas.js';
 import type { PageSpec } from './document.js';
 import { ascent, fontKeyFor, type FontKey } from './fonts.js';
-import type { MissingGlyphs } from './glyphs.js';
+import { textWidth, type MissingGlyphs } from './glyphs.js';
 import { breakLines, type Line, type StyledRun } from './text.js';
 import { defaultTheme, type Theme } from './theme.js';
 
@@ -69,6 +69,8 @@ export interface TypesetterOptions {
   glyphs?: MissingGlyphs;
   where?: string;
   tagged?: boolean;
+  /** Alternate text of an image whose Markdown gives none (the organizer's name, for a logo). */
+  imageAlt?: string;
   /** Called after each new page (e.g. to draw a fixed background). */
   onPage?: (ts: Typesetter) => void;
 }
@@ -207,10 +209,31 @@ export class Typesetter {
     }
   }
 
-  /** A structure element with marked content (P, H1, TD, Lbl …). */
-  leaf(type: string, fn: () => void): void {
-    if (!this.canvas || !this.opts.tagged) return fn();
+  /**
+   * A structure element placed here in reading order and filled later with `within` (the table
+   * of contents, whose entries are drawn once every heading has its page). End it with `.end()`.
+   */
+  placeholder(type: string): StructElem | undefined {
+    if (!this.canvas || !this.opts.tagged) return undefined;
     const el = this.canvas.doc.struct(type);
+    this.parents[this.parents.length - 1]!.add(el);
+    return el;
+  }
+
+  within(el: StructElem | undefined, fn: () => void): void {
+    if (!el) return fn();
+    this.parents.push(el);
+    try {
+      fn();
+    } finally {
+      this.parents.pop();
+    }
+  }
+
+  /** A structure element with marked content (P, H1, TD, Lbl …); `alt` for figures. */
+  leaf(type: string, fn: () => void, alt?: string): void {
+    if (!this.canvas || !this.opts.tagged) return fn();
+    const el = this.canvas.doc.struct(type, alt ? { alt } : {});
     this.parents[this.parents.length - 1]!.add(el);
     const content = this.canvas.markStructure(type);
     try {
@@ -247,6 +270,7 @@ export class Typesetter {
         size: style.size,
         color: r.link ? this.theme.colors.link : r.code ? this.theme.colors.code : style.color,
         ...(r.link ? { link: r.link, underline: !r.link.startsWith('#') } : {}),
+        ...(r.code ? { background: this.theme.colors.codeBackground } : {}),
       };
     });
   }
@@ -260,11 +284,13 @@ export class Typesetter {
     const canvas = this.canvas;
     if (!canvas) return;
     const shift = style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0;
-    for (const seg of line.segments) {
+    const last = line.segments.length - 1;
+    for (const [k, seg] of line.segments.entries()) {
       if (!seg.text.trim()) continue;
       // Centre the glyph box in the line box so different leadings look even.
       const baseline = y + (style.size * style.leading - style.size * 1.36) / 2 + 2 * ascent(seg.font, seg.size) - seg.size * 1.069;
-      canvas.text({ text: seg.text, font: seg.font, size: seg.size, x: x + shift + seg.x, baseline, color: seg.color ?? this.theme.colors.text, ...(seg.link ? { link: seg.link } : {}), ...(seg.underline ? { underline: true } : {}) });
+      if (seg.background) canvas.fillRect(x + shift + seg.x - 1.5, baseline - seg.size * 0.92, seg.width + 3, seg.size * 1.2, seg.background);
+      canvas.text({ text: line.softBreak && k === last ? `${seg.text} ` : seg.text, font: seg.font, size: seg.size, x: x + shift + seg.x, baseline, color: seg.color ?? this.theme.colors.text, ...(seg.link ? { link: seg.link } : {}), ...(seg.underline ? { underline: true } : {}) });
     }
   }
 
@@ -304,8 +330,13 @@ export class Typesetter {
 
   flow(blocks: readonly Block[]): void {
     blocks.forEach((b, i) => {
-      if (b.type === 'heading') this.heading(b, blocks[i + 1]);
-      else this.block(b);
+      const next = blocks[i + 1];
+      if (b.type === 'heading') this.heading(b, next, blocks[i + 2]);
+      else {
+        // A paragraph in bold alone ("**Susunan dan pembentukan**") is a heading in all but name.
+        if (b.type === 'paragraph' && next && next.type !== 'pagebreak' && b.runs.every((r) => r.bold || !r.text.trim())) this.ensure(this.measure([b]) + this.startHeight(next));
+        this.block(b);
+      }
     });
   }
 
@@ -355,14 +386,17 @@ export class Typesetter {
     }
   }
 
-  heading(h: Heading, next: Block | undefined): void {
+  heading(h: Heading, next: Block | undefined, after?: Block): void {
     const style = this.theme.headings[h.level - 1]!;
     const ts: TextStyle = { size: style.size, font: 'bold', color: style.color, leading: 1.25, align: style.align ?? 'left' };
     const lines = this.lines(h.runs, ts);
     const own = lines.length * ts.size * ts.leading;
     if (style.pageBreakBefore && !this.atPageTop) this.newPage();
     // Keep with next: the heading plus the start of what follows must fit, or both move on.
-    const follow = next && next.type !== 'pagebreak' ? this.startHeight(next) : 0;
+    let follow = next && next.type !== 'pagebreak' ? this.startHeight(next) : 0;
+    // A sentence that introduces what comes next stays with the heading and with what it introduces.
+    const intro = next?.type === 'paragraph' && after && after.type !== 'pagebreak' ? this.measure([next]) : Infinity;
+    if (intro <= 3 * this.theme.body.size * this.theme.body.leading + this.theme.paragraphSpacing) follow = intro + this.startHeight(after!);
     const before = this.atPageTop ? 0 : style.spaceBefore;
     this.ensure(before + own + style.spaceAfter + follow);
     if (!this.atPageTop) this.y += before;
@@ -397,7 +431,31 @@ export class Typesetter {
       const firstRow = this.measure([{ ...b, rows: b.rows.slice(0, 1) }]);
       return firstRow <= this.bottom - this.top ? firstRow : headerOnly + 4 * th.size * th.leading + 2 * th.padding;
     }
-    return Math.min(this.measure([b]), (b.type === 'heading' ? 5 : 3) * line);
+    const whole = this.measure([b]);
+    // Boxes and kept groups move to the next page whole when they fit on one: all of it follows.
+    if ((b.type === 'callout' || b.type === 'quote' || b.type === 'keep') && whole <= this.bottom - this.top) return whole;
+    if (b.type === 'list') return Math.min(whole, this.listStart(b, 0) + line);
+    return Math.min(whole, (b.type === 'heading' ? 5 : 3) * line);
+  }
+
+  /**
+   * The height a list item's marker must have beside it on the page: a short item (a question and
+   * its choices) whole, else the first lines of its text.
+   */
+  private listStart(l: ListBlock, i: number): number {
+    const body = this.bodyStyle();
+    const lh = body.size * body.leading;
+    const item = l.items[i] ?? [];
+    const whole = this.measure(item, this.width - this.labelWidth(l)) - this.theme.paragraphSpacing;
+    if (whole <= 8 * lh) return whole;
+    const first = item[0];
+    if (first?.type !== 'paragraph') return lh;
+    return Math.min(this.lines(first.runs, body, this.width - this.labelWidth(l)).length, 2) * lh;
+  }
+
+  private labelWidth(l: ListBlock): number {
+    const size = this.theme.body.size;
+    return l.ordered ? 8 + String(l.start + l.items.length - 1).length * size * 0.6 : 14;
   }
 
   /** PDF bookmarks mirror the table of contents: chapters at the top, their sections below. */
@@ -409,12 +467,11 @@ export class Typesetter {
 
   list(l: ListBlock, depth: number): void {
     const body = this.bodyStyle();
-    const lh = body.size * body.leading;
-    const lastNumber = l.start + l.items.length - 1;
-    const labelWidth = l.ordered ? 8 + String(lastNumber).length * body.size * 0.6 : 14;
+    const labelWidth = this.labelWidth(l);
     this.group('L', () => {
       l.items.forEach((item, i) => {
-        this.ensure(lh);
+        // The marker never stays behind at a page bottom: it needs the item's first lines beside it.
+        this.ensure(this.listStart(l, i));
         const label = l.ordered ? `${l.start + i}.` : (['•', '–', '◦'][depth % 3] as string);
         const labelY = this.y;
         this.group('LI', () => {
@@ -439,8 +496,7 @@ export class Typesetter {
 
   table(t: TableBlock): void {
     const th = this.theme.table;
-    const total = t.widths.reduce((a, b) => a + b, 0);
-    const widths = t.widths.map((w) => (w / total) * this.width);
+    const widths = this.columnWidths(t);
     const cellStyle = (header: boolean, col: number): TextStyle => ({
       size: th.size,
       font: header ? 'bold' : 'regular',
@@ -493,6 +549,41 @@ export class Typesetter {
       }
     });
     this.y += this.theme.paragraphSpacing + 2;
+  }
+
+  /**
+   * Column widths, like a browser's table layout. From the content when the dashes of the
+   * delimiter row are all alike: each column between its longest word and its longest line, the
+   * room shared in proportion to what each wants beyond its longest word. When the dashes differ
+   * (`|--|--------|`) the author set the proportions, but a column still gets its longest word
+   * when the table has room for every column's ("Pemilih", not "Pemili/h").
+   */
+  private columnWidths(t: TableBlock): number[] {
+    const th = this.theme.table;
+    const min = t.widths.map(() => 0);
+    const max = t.widths.map(() => 0);
+    [t.header, ...t.rows].forEach((row, r) =>
+      row.forEach((cell, i) => {
+        const runs = cell.map((run): StyledRun => ({ text: run.text, font: run.code ? 'regular' : fontKeyFor(r === 0 || Boolean(run.bold), Boolean(run.italic)), size: th.size }));
+        for (const run of runs) for (const word of run.text.split(/\s+/)) min[i] = Math.max(min[i]!, textWidth(run.font, word, th.size));
+        for (const line of breakLines(runs, Infinity)) max[i] = Math.max(max[i]!, line.width);
+      }),
+    );
+    const pad = 2 * th.padding + 1;
+    const [lo, hi] = [min.map((w) => w + pad), max.map((w) => w + pad)];
+    const [sumLo, sumHi] = [lo.reduce((a, b) => a + b, 0), hi.reduce((a, b) => a + b, 0)];
+    const room = this.width;
+    if (sumLo >= room) return lo.map((w) => (w * room) / sumLo);
+    const total = t.widths.reduce((a, b) => a + b, 0);
+    if (t.widths.some((w) => w !== t.widths[0])) {
+      // The author's widths, with room taken from columns that can spare it for those that cannot.
+      const want = t.widths.map((w) => (w / total) * room);
+      const short = want.map((w, i) => Math.max(0, lo[i]! - w)).reduce((a, b) => a + b, 0);
+      const spare = want.map((w, i) => Math.max(0, w - lo[i]!)).reduce((a, b) => a + b, 0);
+      return want.map((w, i) => (w < lo[i]! ? lo[i]! : w - ((w - lo[i]!) * short) / spare));
+    }
+    if (sumHi <= room) return hi.map((w) => w + ((room - sumHi) * w) / sumHi);
+    return lo.map((w, i) => w + ((hi[i]! - w) * (room - sumLo)) / (sumHi - sumLo));
   }
 
   private withoutTags(fn: () => void): void {
@@ -594,7 +685,7 @@ export class Typesetter {
     const x = b.align === 'left' ? this.left : b.align === 'right' ? this.left + this.width - w : this.left + (this.width - w) / 2;
     const y = this.y;
     const canvas = this.canvas;
-    if (canvas) this.leaf('Figure', () => canvas.image(bytes, x, y, w, h));
+    if (canvas) this.leaf('Figure', () => canvas.image(bytes, x, y, w, h), b.alt.trim() || this.opts.imageAlt);
     this.y += h + this.theme.paragraphSpacing;
   }
 }
