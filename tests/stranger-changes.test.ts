@@ -68,6 +68,9 @@ describe('build --changes-since (stranger fixture)', () => {
     expect(linmas).toContain('Penjelasan ketertiban baru');
     expect(linmas).not.toContain('pemungutan ›');
     expect(linmas).not.toContain('Penjelasan baru rahasia');
+    // Numbered as in this handbook: ketertiban is its fifth chapter (the seventh module overall).
+    expect(linmas).toContain('ketertiban › 5.1 ');
+    expect(linmas).not.toContain('ketertiban › 7.1 ');
     const anggota = await changeLog(path.join(repo, 'out/handbook-anggota-facilitator.pdf'));
     expect(anggota).toContain('Penjelasan baru rahasia');
     expect(anggota).not.toContain('Poin kunci baru untuk Linmas');

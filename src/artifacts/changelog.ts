@@ -28,27 +28,31 @@ const FACILITATOR_ONLY: Partial<Record<ChangeScope, readonly string[]>> = {
   slide: ['notes'],
 };
 
-/** The changes a handbook may show: its edition's fields, and modules of its audience (old or new). */
-export function changesForHandbook(changes: readonly CurriculumChange[], job: Pick<HandbookJob, 'edition'>, modules: ReadonlySet<string> | null): CurriculumChange[] {
-  const facilitator = job.edition === 'facilitator';
-  return changes.filter((ch) => (facilitator || !FACILITATOR_ONLY[ch.scope]?.includes(ch.field ?? '')) && (!modules || !ch.module || modules.has(ch.module)));
+/** The changes a handbook's edition may show. */
+export function changesForEdition(changes: readonly CurriculumChange[], job: Pick<HandbookJob, 'edition'>): CurriculumChange[] {
+  if (job.edition === 'facilitator') return [...changes];
+  return changes.filter((ch) => !FACILITATOR_ONLY[ch.scope]?.includes(ch.field ?? ''));
 }
 
 /**
- * The changes since git revision `rev`, compared once; per handbook job, the "Daftar Perubahan"
- * chapter (Markdown) to append to it.
+ * The changes since git revision `rev`; per handbook job, the "Daftar Perubahan" chapter
+ * (Markdown) to append to it. A per-audience handbook compares only the modules of its audience,
+ * old and new: it lists no other module's changes, and its chapter numbers are the handbook's.
  */
 export async function changesAppendix(ctx: BuildContext, rev: string): Promise<(job: HandbookJob) => string> {
   const { changesMarkdown, diffCurricula, readCurriculumAt, sideSummary } = await import('../version/diff.js');
   const old = await readCurriculumAt(ctx.c.root, rev);
-  const changes = diffCurricula(old, ctx.c);
   const info = { from: sideSummary(old), moduleTitles: Object.fromEntries(old.modules.map((m) => [m.id, m.title])) };
-  return (job) => {
-    const { audience } = job;
-    // A module removed since `rev` counts for the audiences it had then.
-    const modules = audience === undefined ? null : new Set([...modulesFor(ctx.c, audience), ...old.modules.filter((m) => m.audiences.length === 0 || m.audiences.includes(audience))].map((m) => m.id));
-    return '\n\n' + changesMarkdown(changesForHandbook(changes, job, modules), ctx, info);
+  const byAudience = new Map<string | undefined, CurriculumChange[]>();
+  const changesFor = (audience: string | undefined) => {
+    let changes = byAudience.get(audience);
+    if (!changes) {
+      const oldModules = old.modules.filter((m) => audience === undefined || m.audiences.length === 0 || m.audiences.includes(audience));
+      byAudience.set(audience, (changes = diffCurricula({ ...old, modules: oldModules }, { ...ctx.c, modules: modulesFor(ctx.c, audience) })));
+    }
+    return changes;
   };
+  return (job) => '\n\n' + changesMarkdown(changesForEdition(changesFor(job.audience), job), ctx, info);
 }
 
 export interface ChangelogPdf {

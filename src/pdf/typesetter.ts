@@ -435,7 +435,9 @@ export class Typesetter {
     // Boxes and kept groups move to the next page whole when they fit on one: all of it follows.
     if ((b.type === 'callout' || b.type === 'quote' || b.type === 'keep') && whole <= this.bottom - this.top) return whole;
     if (b.type === 'list') return Math.min(whole, this.listStart(b, 0) + line);
-    return Math.min(whole, (b.type === 'heading' ? 5 : 3) * line);
+    // A heading below a heading keeps its own next lines too: both move on, or neither.
+    if (b.type === 'heading') return whole + 3 * line;
+    return Math.min(whole, 3 * line);
   }
 
   /**
