@@ -251,9 +251,9 @@ describe('bimtek diff (semantic diff over git revisions)', () => {
       const a = await readCurriculumAt(cur, rev.initial!);
       const md = changesMarkdown(diffCurricula(a, c), ctx, { from: sideSummary(a) });
       expect(md).toContain(`Perubahan isi kurikulum sejak ${rev.initial} (versi 1.0-uji).`);
-      const [job] = handbookJobs(ctx, { edition: 'participant' });
-      const result = await buildHandbook(ctx, job!, `\n${md}`);
-      const pdf = await readPdf(result.path);
+      const [job] = handbookJobs(ctx, { edition: 'participant', docx: false });
+      const [result] = await buildHandbook(ctx, job!, `\n${md}`);
+      const pdf = await readPdf(result!.path);
       expect(pdf.outline.at(-1)!.title).toBe('Daftar Perubahan');
       expect(flat(pdf.text)).toContain('Peraturan DKPP Nomor 2 Tahun 2017');
       expect(ctx.glyphs.report()).toEqual([]);

@@ -23,6 +23,10 @@ export interface BuildOptions {
   /** Slides: leave out the notes handout or the PPTX. */
   slideNotes?: boolean;
   slidePptx?: boolean;
+  /** Slides: an office's PPTX template for slides.pptx (else settings.slides.reference). */
+  slideReference?: string;
+  /** Handbooks: also a Word file beside each PDF (default true). */
+  handbookDocx?: boolean;
   /** Attendance sheets: roster, session, grouping, blank rows, orientation. */
   attendance?: AttendanceOptions;
   /** Event paperwork: which documents (default: the ones settings.paperwork switches on). */
@@ -81,14 +85,14 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
     if (wants('handbook')) {
       const { buildHandbook, handbookJobs } = await import('./handbook.js');
       const appendix = opts.changesSince ? await (await import('./changelog.js')).changesAppendix(ctx, opts.changesSince) : () => '';
-      for (const job of handbookJobs(ctx, opts)) {
+      for (const job of handbookJobs(ctx, { audience: opts.audience, edition: opts.edition, docx: opts.handbookDocx })) {
         opts.onStart?.(job.file);
-        files.push(await buildHandbook(ctx, job, appendix(job)));
+        files.push(...(await buildHandbook(ctx, job, appendix(job))));
       }
     }
     if (wants('slides')) {
       const { buildSlides, slidesJobs } = await import('./slides.js');
-      for (const job of slidesJobs(ctx, { audience: opts.audience, handout: opts.handout ?? 1, notes: opts.slideNotes, pptx: opts.slidePptx })) {
+      for (const job of slidesJobs(ctx, { audience: opts.audience, handout: opts.handout ?? 1, notes: opts.slideNotes, pptx: opts.slidePptx, reference: opts.slideReference })) {
         opts.onStart?.(job.files.slides);
         files.push(...(await buildSlides(ctx, job)));
       }

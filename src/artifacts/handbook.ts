@@ -19,6 +19,8 @@ export const HANDBOOK_PAGE: PageSpec = { size: A4, margins: { top: 72, bottom: 6
 export interface HandbookOptions {
   audience?: string;
   edition?: Edition;
+  /** A Word copy beside each handbook PDF (default true). */
+  docx?: boolean;
 }
 
 export interface HandbookJob {
@@ -27,6 +29,8 @@ export interface HandbookJob {
   /** A PDF/A-2b archive copy (written beside the normal file with `--pdfa`). */
   pdfa: boolean;
   file: string;
+  /** The Word copy (none beside the PDF/A archive copy). */
+  docx: string | null;
 }
 
 export function handbookJobs(ctx: BuildContext, opts: HandbookOptions): HandbookJob[] {
@@ -35,7 +39,10 @@ export function handbookJobs(ctx: BuildContext, opts: HandbookOptions): Handbook
   const variants = ctx.pdfa ? [false, true] : [false];
   return audiences.flatMap((audience) =>
     editions.flatMap((edition) =>
-      variants.map((pdfa) => ({ audience, edition, pdfa, file: path.join(ctx.outDir, `handbook${audience ? `-${audience}` : ''}-${edition}${pdfa ? '-pdfa' : ''}.pdf`) })),
+      variants.map((pdfa) => {
+        const base = path.join(ctx.outDir, `handbook${audience ? `-${audience}` : ''}-${edition}`);
+        return { audience, edition, pdfa, file: `${base}${pdfa ? '-pdfa' : ''}.pdf`, docx: pdfa || opts.docx === false ? null : `${base}.docx` };
+      }),
     ),
   );
 }
@@ -47,7 +54,7 @@ export function handbookMarkdown(ctx: BuildContext, job: Pick<HandbookJob, 'audi
   return engine.render('handbook', view) + extraMarkdown;
 }
 
-export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMarkdown = ''): Promise<ArtifactResult> {
+export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMarkdown = ''): Promise<ArtifactResult[]> {
   const { c, labels } = ctx;
   const blocks = parseMarkdown(handbookMarkdown(ctx, job, extraMarkdown));
   const tocEntries = collectToc(blocks);
@@ -55,12 +62,15 @@ export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMa
   const editionLabel = job.edition === 'facilitator' ? labels.editionFacilitator : labels.editionParticipant;
   const title = `${c.title}${audienceName ? ` — ${audienceName}` : ''} (${editionLabel})`;
   const meta = documentMeta(ctx, title, c.subtitle ?? c.event.name, [c.event.kind, c.event.name, editionLabel, ...(audienceName ? [audienceName] : [])]);
-  return writePdf(
+  const info = { edition: job.edition, ...(job.audience ? { audience: job.audience } : {}) };
+  const image = imageLoader(c, c.file);
+  const footer = `${editionLabel} · ${labels.curriculumVersion} ${ctx.stampLine}`;
+  const pdf = await writePdf(
     job.file,
     { page: HANDBOOK_PAGE, meta, tagged: true, pdfa: job.pdfa, bufferPages: true },
-    { kind: 'handbook', edition: job.edition, ...(job.audience ? { audience: job.audience } : {}) },
+    { kind: 'handbook', ...info },
     (canvas) => {
-      const ts = new Typesetter(canvas, { page: HANDBOOK_PAGE, components: builtinComponents, image: imageLoader(c, c.file), glyphs: ctx.glyphs, where: path.basename(job.file), tagged: true, imageAlt: c.organizer.name });
+      const ts = new Typesetter(canvas, { page: HANDBOOK_PAGE, components: builtinComponents, image, glyphs: ctx.glyphs, where: path.basename(job.file), tagged: true, imageAlt: c.organizer.name });
       ts.tocEntries = tocEntries;
       ts.flow(blocks);
       ts.runDeferred();
@@ -68,9 +78,13 @@ export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMa
       const chapterAt = (page: number) => [...ts.headings].reverse().find((h) => h.level === 1 && h.page <= page)?.text ?? '';
       drawFurniture(ts, {
         header: (page) => [c.event.name, chapterAt(page)],
-        footer: (page, total) => [`${editionLabel} · ${labels.curriculumVersion} ${ctx.stampLine}`, pageOfText(labels, page + 1, total)],
+        footer: (page, total) => [footer, pageOfText(labels, page + 1, total)],
       });
       return ts.pageIndex + 1;
     },
   );
+  if (!job.docx) return [pdf];
+  const { writeDocx } = await import('./docx.js'); // the docx package loads only when a Word file is written
+  const docx = await writeDocx(job.docx, blocks, { meta, page: HANDBOOK_PAGE, image, header: c.event.name, footer, pageOf: labels.pageOf, tocTitle: labels.toc, info: { kind: 'docx', ...info } });
+  return [pdf, docx];
 }

@@ -12,7 +12,7 @@ export type PaperworkKind = 'certificate' | 'receipt' | 'name-tags' | 'invitatio
 
 export interface ArtifactResult {
   path: string;
-  kind: 'handbook' | 'slides' | 'slides-notes' | 'attendance' | 'changelog' | 'pptx' | PaperworkKind;
+  kind: 'handbook' | 'slides' | 'slides-notes' | 'attendance' | 'changelog' | 'pptx' | 'docx' | PaperworkKind;
   pages: number;
   bytes: number;
   sha256: string;

@@ -26,12 +26,16 @@ export interface SlidesOptions {
   /** Which files besides slides.pdf: the notes handout and the PPTX (default both). */
   notes?: boolean;
   pptx?: boolean;
+  /** An office's PPTX template for slides.pptx; default: settings.slides.reference. */
+  reference?: string;
 }
 
 export interface SlidesJob {
   audience: string | undefined;
   handout: 1 | 3;
   files: { slides: string; notes: string | null; handout: string | null; pptx: string | null };
+  /** The office template slides.pptx takes its design from. */
+  reference: string | undefined;
 }
 
 export const SLIDE_PAGE: PageSpec = { size: SLIDE_16_9, margins: { top: 0, bottom: 0, left: 0, right: 0 } };
@@ -48,7 +52,7 @@ export function slidesJobs(ctx: BuildContext, opts: SlidesOptions): SlidesJob[] 
   const handout = opts.handout ?? 1;
   return audiencePlan(c, opts.audience).map((audience) => {
     const base = path.join(ctx.outDir, `slides${audience ? `-${audience}` : ''}`);
-    return { audience, handout, files: { slides: `${base}.pdf`, notes: opts.notes === false ? null : `${base}-notes.pdf`, handout: handout === 3 ? `${base}-handout.pdf` : null, pptx: opts.pptx === false ? null : `${base}.pptx` } };
+    return { audience, handout, reference: opts.reference ?? c.assets.slidesReference, files: { slides: `${base}.pdf`, notes: opts.notes === false ? null : `${base}-notes.pdf`, handout: handout === 3 ? `${base}-handout.pdf` : null, pptx: opts.pptx === false ? null : `${base}.pptx` } };
   });
 }
 
@@ -84,7 +88,7 @@ export async function buildSlides(ctx: BuildContext, job: SlidesJob): Promise<Ar
   if (job.files.pptx) {
     const text = ctx.labels.slideText;
     const { writePptx } = await import('./pptx.js'); // pptxgenjs loads only when a deck is written
-    results.push(await writePptx(job.files.pptx, deck.slides, { meta: deck.meta(text.slides), company: ctx.c.organizer.name, frame: deck.frame, info: { kind: 'pptx', ...deck.audienceInfo } }));
+    results.push(await writePptx(job.files.pptx, deck.slides, { meta: deck.meta(text.slides), company: ctx.c.organizer.name, frame: deck.frame, info: { kind: 'pptx', ...deck.audienceInfo }, reference: job.reference }));
   }
   return results;
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { AttendanceOptions } from '../artifacts/attendance.js';
 import type { BuildOptions } from '../artifacts/index.js';
-import { displayPath, loadCurriculum, type Curriculum } from '../curriculum/index.js';
+import { existsSync, statSync } from 'node:fs';
+import { displayPath, fail, loadCurriculum, type Curriculum } from '../curriculum/index.js';
 import { curriculumFolder } from './folder.js';
 import { parseHandout } from './handout.js';
 import { fileLine, info, printDiagnostics, printJson, printMissingGlyphs, progress, warn, withAbsolutePath } from './output.js';
@@ -19,6 +20,10 @@ export interface BuildCliOptions {
   /** `--no-notes` / `--no-pptx` (slides). */
   notes?: boolean;
   pptx?: boolean;
+  /** `--reference deck.pptx` (slides): the office's PowerPoint template. */
+  reference?: string;
+  /** `--no-docx` (handbooks): no Word files. */
+  docx?: boolean;
   /** Set by `bimtek attendance` from its own options. */
   attendance?: AttendanceOptions;
   /** Set by `bimtek paperwork`: which documents. */
@@ -59,6 +64,8 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     paperwork: opts.paperwork,
     slideNotes: opts.notes,
     slidePptx: opts.pptx,
+    slideReference: opts.reference === undefined ? undefined : referenceFile(opts.reference),
+    handbookDocx: opts.docx,
     only,
     onStart: (file) => progress(`… ${displayPath(file)}`),
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),
@@ -84,6 +91,14 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     info(`${files.length} berkas, ${files.reduce((n, f) => n + f.pages, 0)} halaman di ${displayPath(ctx.outDir)} (${seconds.toFixed(2)} d) — ${c.title} versi ${ctx.stampLine}`);
   }
   return c;
+}
+
+/** `--reference`: an existing .pptx, relative to the working folder. */
+function referenceFile(file: string): string {
+  const abs = path.resolve(file);
+  const problem = !existsSync(abs) ? 'berkas tidak ada' : !statSync(abs).isFile() ? 'path menunjuk ke folder, bukan berkas' : !/\.pptx$/i.test(abs) ? 'bukan berkas .pptx' : null;
+  if (problem) fail('--reference', `${problem}: ${displayPath(abs)}`, { expected: 'templat PowerPoint (.pptx)', hint: 'simpan templat kantor dari PowerPoint atau LibreOffice Impress sebagai .pptx, misalnya --reference templat-kpu.pptx' });
+  return abs;
 }
 
 export async function run(dir: string, opts: BuildCliOptions): Promise<number> {

@@ -97,6 +97,8 @@ function buildProgram(): Command {
       .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
       .option('--changes-since <rev>', 'lampirkan Daftar Perubahan sejak revisi git ini ke buku panduan')
       .option('--handout <n>', 'slide: 3 = juga handout tiga slide per halaman', '1')
+      .option('--reference <pptx>', 'slides.pptx memakai master, tata letak, warna dan huruf templat PowerPoint ini')
+      .option('--no-docx', 'tanpa buku panduan Word (.docx)')
       .action(action(() => import('./build.js'))),
     'bimtek build curriculum --out out',
   );
@@ -109,6 +111,7 @@ function buildProgram(): Command {
       .option('--audience <id>', 'hanya untuk satu sasaran')
       .addOption(new Option('--edition <edition>', 'hanya satu edisi').choices(['facilitator', 'participant']))
       .option('--pdfa', 'tulis salinan PDF/A-2b untuk arsip')
+      .option('--no-docx', 'tanpa buku panduan Word (.docx)')
       .action(action(() => import('./handbook.js'))),
     'bimtek handbook curriculum --edition participant',
   );
@@ -122,6 +125,7 @@ function buildProgram(): Command {
       .option('--handout <n>', '3 = juga handout peserta tiga slide per halaman (slides-handout.pdf)', '1')
       .option('--no-notes', 'tanpa slides-notes.pdf')
       .option('--no-pptx', 'tanpa slides.pptx')
+      .option('--reference <pptx>', 'slides.pptx memakai master, tata letak, warna dan huruf templat PowerPoint ini')
       .option('-w, --watch', 'bangun ulang setiap kali ada berkas yang berubah')
       .action(action(() => import('./slides.js'))),
     'bimtek slides curriculum --handout 3',

@@ -106,6 +106,7 @@ export function printMissingGlyphs(missing: { codePoint: string; char: string; p
 
 /** One line per finished file: path, pages (slides for a PPTX) and time. */
 export function fileLine(r: { path: string; pages: number; ms: number; kind: string }): string {
-  const pages = `${r.pages} ${r.kind === 'pptx' ? 'slide' : 'halaman'}`.padStart(12);
+  // Word paginates a .docx itself: its pages are not known here.
+  const pages = (r.kind === 'docx' ? 'Word' : `${r.pages} ${r.kind === 'pptx' ? 'slide' : 'halaman'}`).padStart(12);
   return `${colour.green('✓')} ${displayPath(r.path).padEnd(44)} ${pages}  ${(r.ms / 1000).toFixed(2)} d`;
 }

@@ -2,7 +2,7 @@
  * Loads a curriculum folder: curriculum.yaml plus modules/*.yaml, validated against the schema,
  * then checked across files. Every problem in every file is collected and thrown together.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { diagnostic, didYouMean, UserError, type Diagnostic } from './diagnostics.js';
@@ -24,7 +24,7 @@ export interface Curriculum extends Omit<CurriculumFile, '$schema'> {
   /** Modules in file-name order (`01-…`, `02-…`). */
   modules: Module[];
   /** Resolved absolute paths of files the curriculum names. */
-  assets: { logo?: string; roster?: string; templatesDir?: string; /** Certificate frame image. */ frame?: string };
+  assets: { logo?: string; roster?: string; templatesDir?: string; /** Certificate frame image. */ frame?: string; slidesReference?: string };
 }
 
 export const CURRICULUM_FILE = 'curriculum.yaml';
@@ -184,6 +184,13 @@ function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; sr
     if (roster && !isFile(roster)) at(src, ['settings', 'attendance', 'roster'], 'roster: path menunjuk ke folder, bukan berkas', { found: c.settings.attendance.roster, hint: 'tulis path berkas CSV atau XLSX, misalnya "peserta.csv"' });
     else if (roster) c.assets.roster = roster;
   }
+  if (c.settings.slides.reference) {
+    const where: PathKey[] = ['settings', 'slides', 'reference'];
+    const reference = checkPath(c.root, c.settings.slides.reference, (problem) => at(src, where, `reference: ${problem.message}`, { found: c.settings.slides.reference, hint: problem.hint }));
+    const bad = reference && (!isFile(reference) ? 'path menunjuk ke folder, bukan berkas' : !isZip(reference) ? 'bukan berkas PowerPoint (.pptx)' : null);
+    if (bad) at(src, where, `reference: ${bad}`, { found: c.settings.slides.reference, expected: 'templat .pptx', hint: 'simpan templat kantor dari PowerPoint sebagai .pptx di folder kurikulum, misalnya "assets/templat.pptx"' });
+    else if (reference) c.assets.slidesReference = reference;
+  }
   const templatesDir = path.join(c.root, 'templates');
   if (existsSync(templatesDir)) {
     const t = resolveInside(c.root, 'templates');
@@ -230,6 +237,17 @@ function checkPath(root: string, rel: string, report: (p: { message: string; hin
     return undefined;
   }
   return r.abs;
+}
+
+/** A ZIP (as every .pptx is) starts with a local file header. */
+function isZip(abs: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = openSync(abs, 'r');
+  try {
+    return readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function isFile(abs: string): boolean {

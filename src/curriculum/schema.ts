@@ -135,6 +135,12 @@ export const Settings = z
       .prefault({})
       .meta({ description: 'Pengaturan daftar hadir' }),
     paperwork: PaperworkSettings,
+    slides: z
+      .strictObject({
+        reference: relPath('Templat PowerPoint (.pptx) kantor di dalam folder kurikulum: slides.pptx memakai master, tata letak, warna dan huruf templat ini').optional(),
+      })
+      .prefault({})
+      .meta({ description: 'Pengaturan slide' }),
   })
   .prefault({})
   .meta({ description: 'Pengaturan untuk perender' });
