@@ -87,7 +87,7 @@ export async function buildSlides(ctx: BuildContext, job: SlidesJob): Promise<Ar
   if (job.files.handout) results.push(await handoutPdf(ctx, job.files.handout, deck));
   if (job.files.pptx) {
     const text = ctx.labels.slideText;
-    const { writePptx } = await import('./pptx.js'); // pptxgenjs loads only when a deck is written
+    const { writePptx } = await import('./pptx.js');
     results.push(await writePptx(job.files.pptx, deck.slides, { meta: deck.meta(text.slides), company: ctx.c.organizer.name, frame: deck.frame, info: { kind: 'pptx', ...deck.audienceInfo }, reference: job.reference }));
   }
   return results;
