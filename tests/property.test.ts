@@ -3,13 +3,14 @@
  * characters, many lines) in every text field never crashes a build and never draws outside the
  * page. Characters the fonts cannot draw are reported, not dropped.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAll } from '../src/artifacts/index.js';
 import { loadCurriculum, type Curriculum } from '../src/curriculum/index.js';
+import { packageProblems, readPackage } from './helpers/ooxml.js';
 import { readPdf } from './helpers/pdf.js';
 
 const FIXTURE = path.resolve('tests/fixtures/mini');
@@ -56,7 +57,9 @@ describe('arbitrary text in every field', () => {
       fc.asyncProperty(fc.array(nastyText, { minLength: 27, maxLength: 27 }), async (texts) => {
         const out = mkdtempSync(path.join(os.tmpdir(), 'bimtek-prop-'));
         const { files, ctx } = await buildAll(withText(base, texts), { out, only: ['handbook'], edition: 'facilitator' });
-        for (const f of files) {
+        // The Word copy of the same handbook stays a well-formed package.
+        for (const f of files.filter((f) => f.kind === 'docx')) expect(packageProblems(await readPackage(readFileSync(f.path)))).toEqual([]);
+        for (const f of files.filter((f) => f.kind === 'handbook')) {
           const pdf = await readPdf(f.path);
           for (const p of pdf.pages) {
             for (const it of p.items) {

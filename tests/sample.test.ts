@@ -241,7 +241,7 @@ describe('sample curriculum', () => {
   it('renders the modules of each audience (and only those) in its handbook and slides, and the attendance sheet, with no missing glyph', async () => {
     for (const audience of ['ppk', 'kpps']) {
       const out = mkdtempSync(path.join(os.tmpdir(), 'bimtek-sample-'));
-      const { files, ctx } = await buildAll(c, { out, audience, edition: 'facilitator', slideNotes: false, slidePptx: false });
+      const { files, ctx } = await buildAll(c, { out, audience, edition: 'facilitator', slideNotes: false, slidePptx: false, handbookDocx: false });
       // The paperwork the sample's settings.paperwork switches on comes with the roster.
       const paperwork = ['lembar-evaluasi-2024-11-04.pdf', 'lembar-jawaban.pdf', 'sertifikat.pdf', 'surat-undangan.pdf', 'tanda-pengenal.pdf', 'tanda-terima-2024-11-04.pdf'];
       expect(files.map((f) => path.basename(f.path)).sort(), audience).toEqual(['daftar-hadir-2024-11-04.pdf', `handbook-${audience}-facilitator.pdf`, ...paperwork, `slides-${audience}.pdf`].sort());

@@ -27,6 +27,7 @@ import {
 } from 'docx';
 import type { Align, Block, Run } from '../markdown/index.js';
 import { defaultTheme, imageSize, type TocEntry } from '../pdf/index.js';
+import { xmlSafe } from './ooxml.js';
 
 export type DocxChild = Paragraph | Table | TableOfContents;
 
@@ -61,9 +62,9 @@ interface Frame {
   keepNext?: boolean;
 }
 
-export function runsToDocx(runs: readonly Run[], extra: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}): ParagraphChild[] {
+export function runsToDocx(runs: readonly Run[], extra: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; color?: string } = {}): ParagraphChild[] {
   return runs.flatMap((r): ParagraphChild[] => {
-    const pieces = r.text.split('\n');
+    const pieces = xmlSafe(r.text).split('\n');
     const texts = pieces.map(
       (text, i) =>
         new TextRun({
@@ -73,6 +74,7 @@ export function runsToDocx(runs: readonly Run[], extra: { bold?: boolean; italic
           italics: r.italic || extra.italics || undefined,
           underline: extra.underline ? {} : undefined,
           size: extra.size ? extra.size * 2 : undefined,
+          color: extra.color,
           font: r.code ? 'Noto Sans Mono' : undefined,
           style: r.link ? 'Hyperlink' : undefined,
         }),
@@ -111,7 +113,7 @@ function blockToDocx(b: Block, ctx: DocxContext, frame: Frame): DocxChild[] {
     case 'callout': {
       const look = defaultTheme.callouts[b.kind];
       const inner: Frame = { ...frame, shading: { fill: look.fill, bar: look.bar } };
-      const title = b.title ? [para(inner, { keepNext: true, children: [new TextRun({ text: b.title, bold: true, color: hex(look.bar) })] })] : [];
+      const title = b.title ? [para(inner, { keepNext: true, children: [new TextRun({ text: xmlSafe(b.title), bold: true, color: hex(look.bar) })] })] : [];
       return [...title, ...blocksToDocx(b.children, ctx, inner)];
     }
     case 'quote':
@@ -183,7 +185,7 @@ function imageRun(ctx: DocxContext, src: string, alt: string, width?: number): I
   const w = Math.min(width ?? img.width, ctx.width);
   const h = (w * img.height) / img.width;
   // docx measures pictures in pixels at 96 to the inch.
-  return new ImageRun({ type: bytes[0] === 0x89 ? 'png' : 'jpg', data: bytes, transformation: { width: Math.round((w * 96) / 72), height: Math.round((h * 96) / 72) }, altText: { name: alt || src, description: alt, title: alt } });
+  return new ImageRun({ type: bytes[0] === 0x89 ? 'png' : 'jpg', data: bytes, transformation: { width: Math.round((w * 96) / 72), height: Math.round((h * 96) / 72) }, altText: { name: xmlSafe(alt || src), description: xmlSafe(alt), title: xmlSafe(alt) } });
 }
 
 function componentToDocx(name: string, props: Record<string, string>, children: Block[], ctx: DocxContext, frame: Frame): DocxChild[] {
@@ -192,7 +194,7 @@ function componentToDocx(name: string, props: Record<string, string>, children: 
       return coverToDocx(children, ctx);
     case 'toc':
       // Word's own TOC field, filled with the headings (Word adds page numbers when it updates it).
-      return [new TableOfContents(ctx.tocTitle, { hyperlink: true, headingStyleRange: '1-2', beginDirty: true, cachedEntries: ctx.toc.map((e) => ({ title: e.text, level: e.level, href: bookmarkName(e.id) })) })];
+      return [new TableOfContents(ctx.tocTitle, { hyperlink: true, headingStyleRange: '1-2', beginDirty: true, cachedEntries: ctx.toc.map((e) => ({ title: xmlSafe(e.text), level: e.level, href: bookmarkName(e.id) })) })];
     case 'signature': {
       const at: Frame = { ...frame, indent: frame.indent + ctx.width / 2 };
       const line = (text: string | undefined, extra: Parameters<typeof runsToDocx>[1] = {}, spaceBefore = 0) => (text ? [para(at, { keepNext: true, spacing: { before: twip(spaceBefore), after: 0 }, children: runsToDocx([{ text }], extra) })] : []);
@@ -212,7 +214,7 @@ function coverToDocx(children: Block[], ctx: DocxContext): DocxChild[] {
   for (const b of children) {
     if (b.type === 'heading') {
       const color = b.level === 1 ? hex(defaultTheme.colors.accent) : undefined;
-      out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: twip(sizes[b.level - 1]! * 0.8) }, children: b.runs.map((r) => new TextRun({ text: r.text, bold: true, size: sizes[b.level - 1]! * 2, color })) }));
+      out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: twip(sizes[b.level - 1]! * 0.8) }, children: runsToDocx(b.runs, { bold: true, size: sizes[b.level - 1]!, color }) }));
     } else if (b.type === 'paragraph') out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: runsToDocx(b.runs, { size: 11.5 }) }));
     else if (b.type === 'rule') out.push(new Paragraph({ spacing: { before: twip(120) }, children: [] }));
     else if (b.type === 'image') out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [imageRun(ctx, b.src, b.alt, b.width)] }));

@@ -68,10 +68,14 @@ export interface Part {
   rels: Relationship[];
 }
 
-/** Escape text for element content and attribute values; drop characters XML 1.0 forbids. */
+/** Text without the characters XML 1.0 forbids (Office refuses a part that has them). */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+}
+
+/** Escape text for element content and attribute values. */
 export function esc(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  return xmlSafe(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
