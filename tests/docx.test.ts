@@ -123,6 +123,12 @@ describe('handbook .docx (mini fixture)', () => {
     expect(manifest.files.filter((f) => f.kind === 'docx')).toEqual([expect.objectContaining({ path: 'handbook-facilitator.docx', edition: 'facilitator' }), expect.objectContaining({ path: 'handbook-participant.docx', edition: 'participant' })]);
   });
 
+  it('gives the same file when built alone as after another handbook (ids counted per document)', () => {
+    const alone = mkdtempSync(path.join(os.tmpdir(), 'bimtek-docx-alone-'));
+    expect(runCli(['handbook', FIXTURE, '--out', alone, '--edition', 'participant'], { env: ENV }).code).toBe(0);
+    expect(readFileSync(path.join(alone, 'handbook-participant.docx')).equals(readFileSync(path.join(out, 'handbook-participant.docx')))).toBe(true);
+  });
+
   it('leaves the Word files out with --no-docx', () => {
     const out3 = mkdtempSync(path.join(os.tmpdir(), 'bimtek-docx3-'));
     const r = runCli(['handbook', FIXTURE, '--out', out3, '--no-docx', '--edition', 'participant'], { env: ENV });

@@ -117,9 +117,26 @@ async function rezip(buf: Uint8Array, date: Date): Promise<Buffer> {
     if (entry.dir) continue;
     let data: string | Uint8Array = await entry.async('uint8array');
     if (name === 'docProps/core.xml') data = Buffer.from(data).toString('utf8').replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${when}`);
+    else if (name === 'word/document.xml') data = renumber(Buffer.from(data).toString('utf8'));
     entries.push({ name, data });
   }
   return zip(entries, date);
+}
+
+/**
+ * docx counts picture and bookmark ids across every document of the process, so a handbook built
+ * after another would get other ids: number them from 1 in each document instead.
+ */
+function renumber(xml: string): string {
+  let picture = 0;
+  const bookmarks = new Map<string, number>();
+  const bookmark = (id: string) => {
+    if (!bookmarks.has(id)) bookmarks.set(id, bookmarks.size + 1);
+    return bookmarks.get(id)!;
+  };
+  return xml
+    .replace(/(<wp:docPr id=")\d+"/g, (_m, head: string) => `${head}${++picture}"`)
+    .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_m, head: string, id: string) => `${head}${bookmark(id)}"`);
 }
 
 export async function writeDocx(target: string, blocks: Block[], opts: DocxOptions & { info: ArtifactInfo }): Promise<ArtifactResult> {
