@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContext, handbookMarkdown } from '../src/artifacts/index.js';
 import { loadCurriculum } from '../src/curriculum/index.js';
 import { parseMarkdown, plainText, walkBlocks } from '../src/markdown/index.js';
+import { typographic } from '../src/pdf/index.js';
 import { runCli } from './helpers/cli.js';
 import { all, child, packageProblems, readPackage, textOf, type OfficePackage, type XmlNode } from './helpers/ooxml.js';
 
@@ -54,7 +55,7 @@ describe('handbook .docx (mini fixture)', () => {
     const headings = [...walkBlocks(blocks)].filter((b) => b.type === 'heading' && !cover.has(b));
     expect(headings.length).toBeGreaterThan(5);
     const styled = fac.paragraphs.filter((p) => /^Heading\d$/.test(styleOf(p) ?? '')).map((p) => `${styleOf(p)} ${textOf(p, 'w:t')}`);
-    expect(styled).toEqual(headings.map((h) => h.type === 'heading' && `Heading${h.level} ${plainText(h.runs)}`));
+    expect(styled).toEqual(headings.map((h) => h.type === 'heading' && `Heading${h.level} ${typographic(plainText(h.runs))}`));
     const styles = fac.pkg.xml('word/styles.xml');
     for (const level of [1, 2, 3]) {
       const style = all(styles, 'w:style').find((s) => s.attrs['w:styleId'] === `Heading${level}`)!;

@@ -7,6 +7,7 @@ import { buildContext, type BuildContext } from '../src/artifacts/index.js';
 import { planSlides, type PlannedSlide } from '../src/artifacts/slides-plan.js';
 import { buildSlides, slidesJobs } from '../src/artifacts/slides.js';
 import { loadCurriculum, UserError } from '../src/curriculum/index.js';
+import { typographic } from '../src/pdf/index.js';
 import { runCli } from './helpers/cli.js';
 import { all, packageProblems, readPackage, textOf, type OfficePackage, type XmlNode } from './helpers/ooxml.js';
 import { orphanPlaceholders, partProblems, phOf } from './helpers/pml-rules.js';
@@ -69,13 +70,13 @@ describe('slides.pptx with bimtek design', () => {
     expect(deck.plan.length).toBeGreaterThan(3);
     deck.plan.forEach((s, i) => {
       const slide = deck.pkg.xml(slideName(i));
-      expect(paragraphs(titleOf(slide)).join(' '), `slide ${i + 1}`).toBe(s.title);
+      expect(paragraphs(titleOf(slide)).join(' '), `slide ${i + 1}`).toBe(typographic(s.title));
       const body = paragraphs(bodyOf(slide));
-      for (const b of s.bullets) expect(body, `slide ${i + 1}`).toContain(b);
-      for (const l of s.lead) expect(body).toContain(l);
+      for (const b of s.bullets) expect(body, `slide ${i + 1}`).toContain(typographic(b));
+      for (const l of s.lead) expect(body).toContain(typographic(l));
       // Text outside placeholders is only the small kicker line.
       const loose = all(slide, 'p:sp').filter((sp) => !phOf(sp) && textOf(sp));
-      expect(loose.map((sp) => textOf(sp))).toEqual(s.kicker ? [s.kicker] : []);
+      expect(loose.map((sp) => textOf(sp))).toEqual(s.kicker ? [typographic(s.kicker)] : []);
     });
   });
 
@@ -111,7 +112,7 @@ describe('slides.pptx with bimtek design', () => {
     deck.plan.forEach((s, i) => {
       const notes = deck.pkg.xml(`ppt/notesSlides/notesSlide${i + 1}.xml`);
       inPage(notes, `notes ${i + 1}`);
-      expect(paragraphs(all(notes, 'p:sp').find((sp) => phOf(sp)?.type === 'body')).join('\n')).toBe(s.notes);
+      expect(paragraphs(all(notes, 'p:sp').find((sp) => phOf(sp)?.type === 'body')).join('\n')).toBe(typographic(s.notes));
     });
   });
 
@@ -161,10 +162,10 @@ describe('slides.pptx with an office template (--reference)', () => {
       const slide = deck.pkg.xml(slideName(i));
       for (const sp of placeholders(slide)) expect(all(sp, 'a:xfrm'), `slide ${i + 1}`).toEqual([]);
       expect(all(slide, 'a:solidFill')).toEqual([]);
-      expect(paragraphs(titleOf(slide)).join(' ')).toBe(s.title);
+      expect(paragraphs(titleOf(slide)).join(' ')).toBe(typographic(s.title));
       const body = paragraphs(bodyOf(slide));
-      for (const b of s.bullets) expect(body).toContain(b);
-      if (s.kicker) expect(body).toContain(s.kicker);
+      for (const b of s.bullets) expect(body).toContain(typographic(b));
+      if (s.kicker) expect(body).toContain(typographic(s.kicker));
     });
   });
 

@@ -26,7 +26,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Align, Block, Run } from '../markdown/index.js';
-import { defaultTheme, imageSize, type TocEntry } from '../pdf/index.js';
+import { defaultTheme, imageSize, typographic, type TocEntry } from '../pdf/index.js';
 import { xmlSafe } from './ooxml.js';
 
 export type DocxChild = Paragraph | Table | TableOfContents;
@@ -64,7 +64,8 @@ interface Frame {
 
 export function runsToDocx(runs: readonly Run[], extra: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; color?: string } = {}): ParagraphChild[] {
   return runs.flatMap((r): ParagraphChild[] => {
-    const pieces = xmlSafe(r.text).split('\n');
+    // Straight quotes become typographic, as in the PDF; code stays as written.
+    const pieces = xmlSafe(r.code ? r.text : typographic(r.text)).split('\n');
     const texts = pieces.map(
       (text, i) =>
         new TextRun({

@@ -7,6 +7,7 @@
  */
 import { esc, PML_NS, XML_HEAD } from './ooxml.js';
 import { BODY_PR, CLR_MAP, colorXml, slideNumberField, emu, GROUP_PROPS, placeholderXml, xfrmXml } from './pptx-design.js';
+import { typographic } from '../pdf/index.js';
 import { breakText, SLIDE_COLORS, SLIDE_H, SLIDE_W } from './slides-layout.js';
 
 /** A4 portrait in points. */
@@ -76,7 +77,7 @@ export function notesSlideXml(notes: string, lang: string): string {
   const { size, image, body } = notesLayout(notes);
   const paras = notes
     .split(/\r?\n/)
-    .map((line) => (line ? `<a:p><a:pPr marL="0" indent="0"/><a:r><a:rPr lang="${lang}" sz="${size * 100}" dirty="0"><a:latin typeface="+mn-lt"/></a:rPr><a:t>${esc(line)}</a:t></a:r></a:p>` : `<a:p><a:endParaRPr lang="${lang}" sz="${size * 100}" dirty="0"/></a:p>`))
+    .map((line) => (line ? `<a:p><a:pPr marL="0" indent="0"/><a:r><a:rPr lang="${lang}" sz="${size * 100}" dirty="0"><a:latin typeface="+mn-lt"/></a:rPr><a:t>${esc(typographic(line))}</a:t></a:r></a:p>` : `<a:p><a:endParaRPr lang="${lang}" sz="${size * 100}" dirty="0"/></a:p>`))
     .join('');
   return (
     `${XML_HEAD}<p:notes ${PML_NS}><p:cSld><p:spTree>${GROUP_PROPS}${slideImageXml(2, image, false)}` +
