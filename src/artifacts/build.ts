@@ -83,11 +83,14 @@ export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<Build
   await inBatch(async () => {
     // Each kind's code loads only when it is built: `bimtek attendance` never loads Handlebars or PPTX.
     if (wants('handbook')) {
-      const { buildHandbook, handbookJobs } = await import('./handbook.js');
+      const { buildHandbook, handbookJobs, handbookMarkdown } = await import('./handbook.js');
       const appendix = opts.changesSince ? await (await import('./changelog.js')).changesAppendix(ctx, opts.changesSince) : () => '';
-      for (const job of handbookJobs(ctx, { audience: opts.audience, edition: opts.edition, docx: opts.handbookDocx })) {
+      const jobs = handbookJobs(ctx, { audience: opts.audience, edition: opts.edition, docx: opts.handbookDocx });
+      // Every edition's templates first: an error in the last one answers before any page is laid out.
+      const markdown = jobs.map((job) => handbookMarkdown(ctx, job, appendix(job)));
+      for (const [i, job] of jobs.entries()) {
         opts.onStart?.(job.file);
-        files.push(...(await buildHandbook(ctx, job, appendix(job))));
+        files.push(...(await buildHandbook(ctx, job, appendix(job), markdown[i])));
       }
     }
     if (wants('slides')) {

@@ -54,9 +54,9 @@ export function handbookMarkdown(ctx: BuildContext, job: Pick<HandbookJob, 'audi
   return engine.render('handbook', view) + extraMarkdown;
 }
 
-export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMarkdown = ''): Promise<ArtifactResult[]> {
+export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMarkdown = '', markdown = handbookMarkdown(ctx, job, extraMarkdown)): Promise<ArtifactResult[]> {
   const { c, labels } = ctx;
-  const blocks = parseMarkdown(handbookMarkdown(ctx, job, extraMarkdown));
+  const blocks = parseMarkdown(markdown);
   const tocEntries = collectToc(blocks);
   const audienceName = job.audience ? c.audiences.find((a) => a.id === job.audience)?.name : undefined;
   const editionLabel = job.edition === 'facilitator' ? labels.editionFacilitator : labels.editionParticipant;
