@@ -81,7 +81,8 @@ function paraXml(p: Para, prev: Para | undefined, design: DeckDesign, lang: stri
 }
 
 function textBodyXml(paras: Para[], design: DeckDesign, lang: string): string {
-  const bodyPr = design.reference ? '<a:bodyPr/>' : BODY_PR;
+  // In an office's template the text shrinks to its placeholder, as PowerPoint's "shrink text on overflow".
+  const bodyPr = design.reference ? '<a:bodyPr><a:normAutofit/></a:bodyPr>' : BODY_PR;
   const ps = paras.length ? paras.map((p, i) => paraXml(p, paras[i - 1], design, lang)).join('') : `<a:p><a:endParaRPr lang="${lang}"/></a:p>`;
   return `<p:txBody>${bodyPr}<a:lstStyle/>${ps}</p:txBody>`;
 }
