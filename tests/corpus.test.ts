@@ -58,6 +58,8 @@ interface Expectation {
 const BAD = path.join(ROOT, 'tests/fixtures/bad');
 const MINI = path.join(ROOT, 'tests/fixtures/mini');
 const TIME_LIMIT_MS = 2000;
+/** Peak memory of any bad input's run (the budget of issue 20: well under what a laptop has). */
+const MEMORY_LIMIT = 500 * 1024 * 1024;
 const isRoot = process.getuid?.() === 0;
 
 /** Phrases of the libraries bimtek uses (yaml, zod, Handlebars, Node) that must never reach a user. */
@@ -169,11 +171,11 @@ function check(name: string, e: Expectation): void {
   try {
     const before = snapshot(ws, 'kurikulum');
     const args = e.args ?? ['build', 'kurikulum', '--out', 'out'];
-    let r = runCli(args, { cwd: ws, timeout: 20_000 });
+    let r = runCli(args, { cwd: ws, timeout: 20_000, measure: true });
     // Wall time on a shared machine is noisy in one direction only: a slow answer is measured
     // once more (the answer must be the same) and the faster one counts.
     if (r.ms >= TIME_LIMIT_MS) {
-      const again = runCli(args, { cwd: ws, timeout: 20_000 });
+      const again = runCli(args, { cwd: ws, timeout: 20_000, measure: true });
       expect(again.stderr).toBe(r.stderr);
       if (again.ms < r.ms) r = again;
     }
@@ -196,6 +198,8 @@ function check(name: string, e: Expectation): void {
 
     expect(snapshot(ws, 'kurikulum'), `the output folder changed\n${context}`).toEqual(before);
     expect(r.ms, `too slow\n${context}`).toBeLessThan(TIME_LIMIT_MS);
+    expect(r.maxRss, `peak memory not measured\n${context}`).toBeGreaterThan(0);
+    expect(r.maxRss, `too much memory (${Math.round(r.maxRss / 2 ** 20)} MB)\n${context}`).toBeLessThan(MEMORY_LIMIT);
   } finally {
     cleanup(ws);
   }

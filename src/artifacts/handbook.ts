@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseMarkdown } from '../markdown/index.js';
 import { A4, builtinComponents, collectToc, drawFurniture, Typesetter, type PageSpec } from '../pdf/index.js';
 import { TemplateEngine } from '../templates/index.js';
-import { audiencePlan, curriculumView, documentMeta, type BuildContext } from './context.js';
+import { assertComplete, blocksText } from './completeness.js';
+import { audiencePlan, curriculumView, documentMeta, modulesFor, type BuildContext } from './context.js';
 import { pageOfText } from '../locale/index.js';
 import { imageLoader } from './images.js';
 import { writePdf, type ArtifactResult } from './output.js';
@@ -56,7 +57,7 @@ export function handbookMarkdown(ctx: BuildContext, job: Pick<HandbookJob, 'audi
 
 export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMarkdown = '', markdown = handbookMarkdown(ctx, job, extraMarkdown)): Promise<ArtifactResult[]> {
   const { c, labels } = ctx;
-  const blocks = parseMarkdown(markdown);
+  const blocks = parseMarkdown(markdown, path.basename(job.file));
   const tocEntries = collectToc(blocks);
   const audienceName = job.audience ? c.audiences.find((a) => a.id === job.audience)?.name : undefined;
   const editionLabel = job.edition === 'facilitator' ? labels.editionFacilitator : labels.editionParticipant;
@@ -74,6 +75,7 @@ export async function buildHandbook(ctx: BuildContext, job: HandbookJob, extraMa
       ts.tocEntries = tocEntries;
       ts.flow(blocks);
       ts.runDeferred();
+      assertComplete(path.basename(job.file), markdown, blocksText(blocks), modulesFor(c, job.audience), { questions: true });
       // Running header: the handbook's short title and the current chapter.
       const chapterAt = (page: number) => [...ts.headings].reverse().find((h) => h.level === 1 && h.page <= page)?.text ?? '';
       drawFurniture(ts, {

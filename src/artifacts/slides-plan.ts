@@ -10,6 +10,7 @@ import { BUILTIN_TEMPLATES, TemplateEngine } from '../templates/index.js';
 import { curriculumView, modulesFor, type BuildContext } from './context.js';
 import type { SlideKind } from './slides-layout.js';
 import { splitSlide, type PlannedSlide, type SlideSpec } from './slides-split.js';
+import { assertComplete } from './completeness.js';
 
 export { splitSlide, type PlannedSlide, type SlideSpec } from './slides-split.js';
 
@@ -42,9 +43,12 @@ export function slidesMarkdown(ctx: BuildContext, audience: string | undefined):
 export function planSlides(ctx: BuildContext, audience: string | undefined): PlannedSlide[] {
   const engine = engineFor(ctx);
   const where = engine.sources.get('slides')?.file ?? displayPath(path.join(BUILTIN_TEMPLATES, 'slides', 'slides.hbs'));
-  const specs = parseSlides(engine.render('slides', slidesView(ctx, audience)), where);
+  const markdown = engine.render('slides', slidesView(ctx, audience));
+  const specs = parseSlides(markdown, where);
   const hasLogo = Boolean(ctx.c.assets.logo);
   const slides = specs.flatMap((s) => splitSlide(s, { continued: ctx.labels.continued, hasLogo, where }));
+  const shown = slides.flatMap((s) => [s.kicker ?? '', s.title, ...s.lead, s.caption ?? '', ...s.bullets, ...s.tail, s.notes]);
+  assertComplete('slides', markdown, shown.join('\n'), modulesFor(ctx.c, audience), { questions: true });
   for (const s of slides) {
     const label = `slides: “${s.title.length > 40 ? `${s.title.slice(0, 40)}…` : s.title}”`;
     for (const [font, texts] of [

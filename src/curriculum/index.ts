@@ -1,4 +1,4 @@
-export { loadCurriculum, parseAndValidate, imageProblem, CURRICULUM_FILE, MODULES_DIR, type Curriculum, type Module } from './load.js';
+export { loadCurriculum, parseAndValidate, type LoadOptions, type TextProblem, imageProblem, CURRICULUM_FILE, MODULES_DIR, type Curriculum, type Module } from './load.js';
 export { UserError, fail, diagnostic, formatDiagnostic, formatLocation, formatProblem, sortDiagnostics, didYouMean, type Diagnostic } from './diagnostics.js';
 export { parseLocatedYaml, type LocatedYaml } from './located-yaml.js';
 export { displayPath, readTextFile, resolveInside, isWithin, LIMITS } from './source-file.js';

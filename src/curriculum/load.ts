@@ -65,7 +65,23 @@ export function parseAndValidate<S extends z.ZodType>(shown: string, text: () =>
   return undefined;
 }
 
-export function loadCurriculum(dir: string): Curriculum {
+/** A problem the Markdown stage finds in one text: 1-based line inside the text. */
+export interface TextProblem {
+  line: number;
+  message: string;
+  hint: string;
+}
+
+export interface LoadOptions {
+  /**
+   * Checks each curriculum text on its own as Markdown (given by the caller: the loader sits below
+   * the Markdown stage). A text is checked alone so that one open block is reported where it is
+   * written, and can never swallow the texts after it in a document.
+   */
+  textProblems?: (text: string) => TextProblem[];
+}
+
+export function loadCurriculum(dir: string, opts: LoadOptions = {}): Curriculum {
   const root = path.resolve(dir);
   const shownRoot = displayPath(root);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
@@ -106,8 +122,7 @@ export function loadCurriculum(dir: string): Curriculum {
   const { $schema: _s, ...meta } = main.data;
   const curriculum: Curriculum = { ...meta, root, file: main.src.file, modules: modules.map((m) => m.data), assets: {} };
   crossCheck(curriculum, main.src, modules, diags, allModulesRead);
-  checkMarkdownImages(root, main.src, main.src.data, diags);
-  for (const m of modules) checkMarkdownImages(root, m.src, m.src.data, diags);
+  for (const file of [main.src, ...modules.map((m) => m.src)]) checkTexts(root, file, opts, diags);
   if (diags.some((d) => d.severity === 'error')) throw new UserError(diags);
   return curriculum;
 }
@@ -310,9 +325,13 @@ const IMAGE_REF = /!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
  * curriculum folder, present, and a whole PNG or JPEG. (The renderer checks again, but only knows
  * the document, not the line.)
  */
-function checkMarkdownImages(root: string, src: LocatedYaml, data: unknown, diags: Diagnostic[]): void {
+function checkTexts(root: string, src: LocatedYaml, opts: LoadOptions, diags: Diagnostic[]): void {
   const walk = (v: unknown, p: PathKey[]) => {
     if (typeof v === 'string') {
+      for (const problem of opts.textProblems?.(v) ?? []) {
+        const line = v.split('\n')[problem.line - 1]?.trim() ?? '';
+        diags.push(diagnostic(src.file, problem.message, { ...(line ? src.locateText(p, line) : src.locate(p)), hint: problem.hint }));
+      }
       if (v.includes(':::')) checkMarkdownBlocks(src, p, v, diags);
       if (!v.includes('![')) return;
       for (const m of v.matchAll(IMAGE_REF)) {
@@ -336,5 +355,5 @@ function checkMarkdownImages(root: string, src: LocatedYaml, data: unknown, diag
       for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
     }
   };
-  walk(data, []);
+  walk(src.data, []);
 }

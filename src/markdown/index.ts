@@ -1,2 +1,2 @@
-export { parseMarkdown } from './parse.js';
+export { MAX_BLOCK_DEPTH, markdownProblems, parseMarkdown, type MarkdownProblem } from './parse.js';
 export * from './blocks.js';

@@ -5,6 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
+import { fail } from '../curriculum/index.js';
 import type { Align, Block, CalloutKind, Run } from './blocks.js';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
@@ -16,21 +17,72 @@ const md = new MarkdownIt('commonmark', { html: false, linkify: false, typograph
   .enable(['strikethrough', 'replacements', 'smartquotes'])
   .use(container, 'block', { validate: (info: string) => /^\s*[a-z][\w-]*/.test(info.trim()) });
 
+/**
+ * markdown-it stops reading a block nested deeper than `maxNesting` and silently skips the rest of
+ * the input (the CommonMark preset allows 20 token levels: ten nested lists). The ceiling is raised
+ * well above what a page can show, and MAX_BLOCK_DEPTH below is the limit users meet, as an error.
+ */
+const TOKEN_NESTING = 200;
+md.set({ maxNesting: TOKEN_NESTING });
+
 /** Smart quotes for Indonesian: “…” and ‘…’. */
 md.options.quotes = '“”‘’';
 
-export class MarkdownError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
+
+/** Lists, quotes and `:::` boxes inside each other: deeper than this no longer fits a page. */
+export const MAX_BLOCK_DEPTH = 20;
+
+/** Something the Markdown stage cannot take whole, with its 1-based line in the source. */
+export interface MarkdownProblem {
+  line: number;
+  message: string;
+  hint: string;
 }
 
-export function parseMarkdown(source: string): Block[] {
+const NESTED = /^(bullet_list|ordered_list|blockquote|container_block)_open$/;
+
+/**
+ * What in `source` would not reach the page whole: blocks nested too deep, and a code fence or
+ * `:::` box left open (inside a document, it would swallow everything after it).
+ */
+export function markdownProblems(source: string): MarkdownProblem[] {
+  return problemsIn(md.parse(source, {}), source.split('\n'));
+}
+
+function problemsIn(tokens: Token[], lines: string[]): MarkdownProblem[] {
+  const problems: MarkdownProblem[] = [];
+  let depth = 0;
+  let tooDeep = false;
+  for (const t of tokens) {
+    const line = (t.map?.[0] ?? 0) + 1;
+    if (NESTED.test(t.type)) depth++;
+    else if (/^(bullet_list|ordered_list|blockquote|container_block)_close$/.test(t.type)) depth--;
+    // The parser's own ceiling: reaching it means it skipped what was inside (see TOKEN_NESTING).
+    if (!tooDeep && ((NESTED.test(t.type) && depth > MAX_BLOCK_DEPTH) || (t.nesting === 1 && t.level >= TOKEN_NESTING - 1))) {
+      tooDeep = true;
+      problems.push({ line, message: `daftar, kutipan atau kotak bersarang lebih dari ${MAX_BLOCK_DEPTH} tingkat`, hint: 'kurangi tingkat sarangnya; pecah daftar yang dalam menjadi beberapa daftar atau paragraf' });
+    }
+    if (t.type === 'fence' && t.map && !closesFence(lines[t.map[1] - 1], t.markup, t.map[1] - 1 > t.map[0])) {
+      problems.push({ line, message: `blok kode "${t.markup}" tidak ditutup`, hint: `tutup blok kode dengan baris "${t.markup}" sendiri; tanpa itu semua teks sesudahnya menjadi kode` });
+    }
+    if (t.type === 'container_block_open' && t.map && !/^\s*:{3,}\s*$/.test(lines[t.map[1]] ?? '')) {
+      problems.push({ line, message: `kotak "${t.info.trim()}" tidak ditutup`, hint: 'tutup kotak dengan baris ":::" sendiri; tanpa itu semua teks sesudahnya masuk ke kotak' });
+    }
+  }
+  return problems;
+}
+
+function closesFence(line: string | undefined, markup: string, hasClosingLine: boolean): boolean {
+  return hasClosingLine && line !== undefined && line.trim().startsWith(markup) && /^[`~]+$/.test(line.trim());
+}
+
+/** `where` names the document in a problem report (the Markdown comes from templates, not a file). */
+export function parseMarkdown(source: string, where = 'Markdown'): Block[] {
   const tokens = md.parse(source, {});
   const lines = source.split('\n');
+  // A document is never cut: what the parser could not take whole stops the build, located.
+  const [problem] = problemsIn(tokens, lines);
+  if (problem) fail(where, `${problem.message} (baris ${problem.line} Markdown hasil templat)`, { hint: problem.hint });
   const [blocks] = parseBlocks(tokens, 0, tokens.length, lines);
   return blocks;
 }
