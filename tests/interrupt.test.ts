@@ -2,7 +2,8 @@
  * A build that is killed while it writes (SIGKILL: nothing runs on the way out; SIGINT: Ctrl+C)
  * never leaves a broken or half-written output: every file in the output folder is either the
  * previous build's (same bytes) or a complete new one (same bytes as an uninterrupted build), no
- * other file appears, and only SIGKILL may leave a hidden `.name.pid.tmp` behind.
+ * other file appears, and only SIGKILL may leave a hidden `.name.pid-random.bimtek-tmp` behind, which
+ * the next successful build removes.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from './helpers/cli.js';
 
 const MINI = path.join(ROOT, 'tests/fixtures/mini');
-const TEMP = /^\.[^/]+\.\d+\.tmp$/;
+const TEMP = /^\.[^/]+\.\d+-[0-9a-f]{16}\.bimtek-tmp$/;
 const EXTRA_MODULES = 10;
 
 const ws = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bimtek-interrupt-')));
@@ -126,9 +127,15 @@ describe('interrupted build', () => {
       // The file being written when the signal came is still the previous one (it was never
       // renamed into place half-done).
       for (const temp of r.tempsAtKill) {
-        const target = temp.replace(/^\./, '').replace(/\.\d+\.tmp$/, '');
+        const target = temp.replace(/^\./, '').replace(/\.\d+-[0-9a-f]{16}\.bimtek-tmp$/, '');
         const now = readFileSync(path.join(out, target));
         expect(now.equals(previous.get(target)!) || now.equals(complete.get(target)!), target).toBe(true);
+      }
+      if (signal === 'SIGKILL') {
+        // What the killed build left behind is cleared by the next build that succeeds.
+        const again = runCli(['build', 'kurikulum', '--out', path.basename(out)], { cwd: ws });
+        expect(again.code, again.stderr).toBe(0);
+        expect(readdirSync(out).filter((f) => TEMP.test(f))).toEqual([]);
       }
     });
   }

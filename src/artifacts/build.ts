@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Curriculum, Diagnostic } from '../curriculum/index.js';
-import { inBatch } from '../write/index.js';
+import { checkOutDir, inBatch } from '../write/index.js';
 import { buildContext, type BuildContext } from './context.js';
 import type { AttendanceOptions } from './attendance.js';
 import type { Edition } from './handbook.js';
@@ -71,6 +71,7 @@ async function preparePaperwork(ctx: BuildContext, opts: BuildOptions) {
 }
 
 export async function buildAll(c: Curriculum, opts: BuildOptions): Promise<BuildResult> {
+  checkOutDir(opts.out, c.root);
   const ctx = buildContext(c, opts.out, { pdfa: opts.pdfa });
   const wants = (k: 'handbook' | 'slides' | 'attendance') => !opts.only || opts.only.includes(k);
   const files: ArtifactResult[] = [];

@@ -1,11 +1,14 @@
 /**
- * Atomic output: every artifact is written to a hidden temporary file beside its target and
- * renamed into place only when complete. A failure or an interrupt never leaves a half-written
- * file and never destroys the previous good one; temporary files are removed on the way out.
+ * Atomic output: every artifact is written to a hidden temporary file beside its target (created
+ * exclusively, see temp.ts) and renamed into place only when complete, all files of a build
+ * together (see commit.ts). A failure or an interrupt never leaves a half-written file and never
+ * destroys the previous good one; temporary files are removed on the way out.
  */
-import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, mkdirSync, rmSync, statSync, writeSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { displayPath, fail } from '../curriculum/index.js';
+import { checkTargets, commitAll, type Staged } from './commit.js';
+import { createTemp, removeStaleTemps, type TempFile } from './temp.js';
 
 const pending = new Set<string>();
 let hooked = false;
@@ -26,10 +29,6 @@ function hookCleanup(): void {
       process.exit(130);
     });
   }
-}
-
-function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
 }
 
 export function ensureDir(dir: string): void {
@@ -57,26 +56,43 @@ function fileOnTheWay(dir: string): string | undefined {
   }
 }
 
-function openTemp(target: string): string {
+/** A new temp file for `target` (its folder made first), known to the interrupt cleanup. */
+function openTemp(target: string): TempFile {
   ensureDir(path.dirname(target));
   hookCleanup();
-  const tmp = tempPathFor(target);
-  pending.add(tmp);
-  return tmp;
+  // A link or folder at the final name fails now, before any work, as well as before the rename.
+  checkTargets([target]);
+  let temp: TempFile;
+  try {
+    temp = createTemp(target);
+  } catch (e) {
+    writeProblem(target, e);
+  }
+  pending.add(temp.path);
+  return temp;
 }
 
-/** Finished files waiting for the whole build to succeed (see inBatch), temp path → target. */
-let staged: Map<string, string> | null = null;
+/** Finished files waiting for the whole build to succeed (see inBatch). */
+let staged: Staged[] | null = null;
 
 /** Rename into place, or stage the rename while a batch runs; returns where the bytes are now. */
 function commit(tmp: string, target: string): string {
   if (staged) {
-    staged.set(tmp, target);
+    staged.push({ tmp, target });
     return tmp;
   }
-  renameSync(tmp, target);
-  pending.delete(tmp);
+  finish([{ tmp, target }]);
   return target;
+}
+
+function finish(batch: Staged[]): void {
+  try {
+    commitAll(batch);
+  } finally {
+    for (const s of batch) pending.delete(s.tmp);
+  }
+  // A build that got here may clear what killed builds left beside its files.
+  for (const dir of new Set(batch.map((s) => path.dirname(s.target)))) removeStaleTemps(dir, pending);
 }
 
 /**
@@ -84,16 +100,16 @@ function commit(tmp: string, target: string): string {
  * build that fails on its third document leaves the folder exactly as it was.
  */
 export async function inBatch<T>(fn: () => Promise<T>): Promise<T> {
-  const batch = new Map<string, string>();
+  const batch: Staged[] = [];
   staged = batch;
   try {
     const result = await fn();
     staged = null;
-    for (const [tmp, target] of batch) commit(tmp, target);
+    finish(batch);
     return result;
   } catch (e) {
     staged = null;
-    for (const tmp of batch.keys()) discard(tmp);
+    for (const s of batch) discard(s.tmp);
     throw e;
   }
 }
@@ -108,20 +124,19 @@ function writeProblem(target: string, e: unknown): never {
 
 /** Write a whole buffer or string atomically; returns where the bytes are (the target, or a staged temp file). */
 export function writeFileAtomic(target: string, data: string | Uint8Array): string {
-  const tmp = openTemp(target);
+  const { path: tmp, fd } = openTemp(target);
   try {
-    const fd = openSync(tmp, 'w');
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    return commit(tmp, target);
   } catch (e) {
     discard(tmp);
     writeProblem(target, e);
   }
+  return commit(tmp, target);
 }
 
 export interface AtomicStream {
@@ -134,41 +149,44 @@ export interface AtomicStream {
 
 /** A stream to a temporary file, for documents written page by page. */
 export function openAtomicStream(target: string): AtomicStream {
-  const tmp = openTemp(target);
-  // Open synchronously: a folder that cannot be written is reported before any drawing, and no
-  // asynchronous open can recreate the temp file after it was thrown away.
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'w');
-  } catch (e) {
-    discard(tmp);
-    writeProblem(target, e);
-  }
-  const stream = createWriteStream(tmp, { fd });
+  // Opened synchronously: a folder that cannot be written is reported before any drawing. The
+  // stream writes through this descriptor only, which is flushed and closed here, not by the stream.
+  const { path: tmp, fd } = openTemp(target);
+  const stream = createWriteStream('', { fd, autoClose: false });
   let error: unknown;
   stream.on('error', (e) => (error = e));
+  let closed = false;
+  const close = () => {
+    if (!closed) closeSync(fd);
+    closed = true;
+  };
   return {
     stream,
     commit: () =>
       new Promise<string>((resolve, reject) => {
         const done = () => {
-          if (error) {
+          try {
+            if (error) throw error;
+            // The data must be on disk before the rename makes it the target, or a crash could leave an empty file.
+            fsyncSync(fd);
+            close();
+          } catch (e) {
+            close();
             discard(tmp);
-            return reject(asWriteProblem(target, error));
+            return reject(asWriteProblem(target, e));
           }
           try {
-            flushToDisk(tmp);
             resolve(commit(tmp, target));
           } catch (e) {
-            discard(tmp);
-            reject(asWriteProblem(target, e));
+            reject(e);
           }
         };
-        if (stream.closed) done();
-        else stream.once('close', done);
+        if (stream.writableFinished || error) done();
+        else stream.once('finish', done).once('error', done);
       }),
     discard: () => {
       stream.destroy();
+      close();
       discard(tmp);
     },
   };
@@ -182,17 +200,8 @@ function asWriteProblem(target: string, e: unknown): unknown {
   }
 }
 
-/** The data must be on disk before the rename makes it the target, or a crash could leave an empty file. */
-function flushToDisk(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function discard(tmp: string): void {
   rmSync(tmp, { force: true });
   pending.delete(tmp);
 }
+export { checkOutDir } from './out-dir.js';
