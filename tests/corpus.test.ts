@@ -12,7 +12,7 @@
  *   }
  *
  * Each fixture runs in a fresh workspace: the fixture is copied to `kurikulum/`, a previous good
- * build to `out/`, and `bimtek build kurikulum --out out` must then exit 1 within 2 seconds, print
+ * build to `out/`, and `bimtek build kurikulum --out out` must then exit 1 within 5 seconds and 500 MB, print
  * `file:line:col: galat: …` and `  petunjuk: …`, print no stack trace and no English library text,
  * and leave everything outside `kurikulum/` byte-for-byte as it was (no new files, no temp files).
  * `line` 0 means the problem concerns the whole file or folder: the location is the path alone.
@@ -57,7 +57,8 @@ interface Expectation {
 
 const BAD = path.join(ROOT, 'tests/fixtures/bad');
 const MINI = path.join(ROOT, 'tests/fixtures/mini');
-const TIME_LIMIT_MS = 2000;
+/** The budget of issue 20 for any bad input (measured on a shared, loaded machine: a fast answer is well under it). */
+const TIME_LIMIT_MS = 5000;
 /** Peak memory of any bad input's run (the budget of issue 20: well under what a laptop has). */
 const MEMORY_LIMIT = 500 * 1024 * 1024;
 const isRoot = process.getuid?.() === 0;

@@ -35,7 +35,7 @@ function action(load: () => Promise<{ run: (...args: never[]) => Promise<number>
 
 async function reportFailure(e: unknown, globals: GlobalOptions): Promise<number> {
   const { UserError } = await import('../curriculum/index.js');
-  const { printDiagnostics } = await import('./output.js');
+  const { printDiagnostics, terminalSafe } = await import('./output.js');
   if (e instanceof UserError) {
     printDiagnostics(e.diagnostics, globals);
     return EXIT.user;
@@ -46,7 +46,7 @@ async function reportFailure(e: unknown, globals: GlobalOptions): Promise<number
     return EXIT.user;
   }
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`bimtek: galat internal: ${message}\n`);
+  process.stderr.write(`bimtek: galat internal: ${terminalSafe(message)}\n`);
   if (globals.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
   else process.stderr.write('  petunjuk: jalankan ulang dengan --debug untuk rinciannya, dan laporkan ke pengembang\n');
   return EXIT.internal;

@@ -26,8 +26,8 @@ export function printDiagnostics(diags: Diagnostic[], opts: { json?: boolean } =
   } else {
     for (const d of sorted) {
       const label = d.severity === 'error' ? colour.red.bold('galat') : colour.yellow.bold('peringatan');
-      process.stderr.write(`${colour.bold(formatLocation(d) + ':')} ${label}: ${formatProblem(d)}\n`);
-      if (d.hint) process.stderr.write(`  ${colour.cyan('petunjuk:')} ${d.hint}\n`);
+      writeLine(process.stderr, `${colour.bold(terminalSafe(formatLocation(d)) + ':')} ${label}: ${terminalSafe(formatProblem(d))}`);
+      if (d.hint) writeLine(process.stderr, `  ${colour.cyan('petunjuk:')} ${terminalSafe(d.hint)}`);
     }
     const errors = sorted.filter((d) => d.severity === 'error').length;
     const warnings = sorted.length - errors;
@@ -38,7 +38,7 @@ export function printDiagnostics(diags: Diagnostic[], opts: { json?: boolean } =
       const prop = (v: string) => v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
       const loc = [`file=${prop(d.file)}`, d.line ? `line=${d.line}` : '', d.col ? `col=${d.col}` : ''].filter(Boolean).join(',');
       const msg = (formatProblem(d) + (d.hint ? ` — ${d.hint}` : '')).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-      process.stderr.write(`::${d.severity === 'error' ? 'error' : 'warning'} ${loc}::${msg}\n`);
+      writeLine(process.stderr, `::${d.severity === 'error' ? 'error' : 'warning'} ${terminalSafe(loc)}::${terminalSafe(msg)}`);
     }
   }
 }

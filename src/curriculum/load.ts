@@ -5,6 +5,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { cleanTexts } from './clean-text.js';
 import { diagnostic, didYouMean, UserError, type Diagnostic } from './diagnostics.js';
 import { parseLocatedYaml, type LocatedYaml, type PathKey } from './located-yaml.js';
 import { CurriculumFile, ModuleFile } from './schema.js';
@@ -25,6 +26,8 @@ export interface Curriculum extends Omit<CurriculumFile, '$schema'> {
   modules: Module[];
   /** Resolved absolute paths of files the curriculum names. */
   assets: { logo?: string; roster?: string; templatesDir?: string; /** Certificate frame image. */ frame?: string; slidesReference?: string };
+  /** What loading let through but the user should know (characters removed …), located. */
+  warnings?: Diagnostic[];
 }
 
 export const CURRICULUM_FILE = 'curriculum.yaml';
@@ -55,6 +58,7 @@ function loadFile<S extends z.ZodType>(root: string, abs: string, schema: S, dia
 export function parseAndValidate<S extends z.ZodType>(shown: string, text: () => string, schema: S, diags: Diagnostic[]): { data: z.output<S>; src: LocatedYaml } | undefined {
   try {
     const src = parseLocatedYaml(shown, text());
+    cleanTexts(src, diags);
     const parsed = schema.safeParse(src.data);
     if (parsed.success) return { data: parsed.data, src };
     diags.push(...issuesToDiagnostics(schema, src, parsed.error.issues));
@@ -120,10 +124,11 @@ export function loadCurriculum(dir: string, opts: LoadOptions = {}): Curriculum 
 
   if (!main) throw new UserError(diags);
   const { $schema: _s, ...meta } = main.data;
-  const curriculum: Curriculum = { ...meta, root, file: main.src.file, modules: modules.map((m) => m.data), assets: {} };
+  const curriculum: Curriculum = { ...meta, root, file: main.src.file, modules: modules.map((m) => m.data), assets: {}, warnings: [] };
   crossCheck(curriculum, main.src, modules, diags, allModulesRead);
   for (const file of [main.src, ...modules.map((m) => m.src)]) checkTexts(root, file, opts, diags);
   if (diags.some((d) => d.severity === 'error')) throw new UserError(diags);
+  curriculum.warnings = diags;
   return curriculum;
 }
 

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { diagnostic, displayPath, didYouMean, LIMITS, readTextFile, resolveInside, UserError } from '../curriculum/index.js';
 import type { Language } from '../locale/index.js';
-import { helpers } from './helpers.js';
+import { budgetedEach, OutputBudget } from './budget.js';
+import { HelperArgumentError, helpers } from './helpers.js';
 
 export const BUILTIN_TEMPLATES = path.resolve(fileURLToPath(new URL('../../templates', import.meta.url)));
 
@@ -63,6 +64,7 @@ export interface TemplateSource {
 
 export class TemplateEngine {
   private readonly hb = Handlebars.create();
+  private readonly budget = new OutputBudget();
   readonly sources = new Map<string, TemplateSource>();
 
   /**
@@ -98,6 +100,8 @@ export class TemplateEngine {
       if (FORBIDDEN_NAMES.has(key)) throw new Error(PROTO_MESSAGE);
       return Object.hasOwn(obj as object, key) ? (obj as Record<string, unknown>)[key] : undefined;
     });
+    this.hb.unregisterHelper('log');
+    this.hb.registerHelper('each', budgetedEach(this.hb.helpers.each!, this.budget));
     // Every helper, built-in or ours, reports its errors at the template line that called it.
     for (const [name, fn] of Object.entries(this.hb.helpers)) this.hb.registerHelper(name, locatedHelper(name, fn));
     for (const src of this.sources.values()) this.hb.registerPartial(src.name, this.compiled(src));
@@ -153,7 +157,11 @@ export class TemplateEngine {
   render(name: string, context: unknown): string {
     const src = this.sources.get(name);
     if (!src) throw new UserError([diagnostic(displayPath(path.join(BUILTIN_TEMPLATES, this.artifact)), `template "${name}" tidak ada`, { hint: `template yang ada: ${[...this.sources.keys()].join(', ')}` })]);
-    return this.compiled(src)(context);
+    this.budget.reset();
+    const out = this.compiled(src)(context);
+    // What no loop produced (one huge value) is counted here.
+    this.budget.add(out.length);
+    return out;
   }
 }
 
@@ -179,10 +187,14 @@ function listTemplates(dir: string): string[] {
 const FORBIDDEN_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 const PROTO_MESSAGE = 'akses ke properti internal (prototype) tidak diizinkan';
 const PROTO_HINT = 'template hanya boleh membaca data kurikulum; hapus nama seperti constructor, __proto__ atau prototype';
-const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+/** Handlebars' own helpers a template may use (`log` is not: it would print anything to the terminal). */
+const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup'];
+/** Block helpers that take exactly one value: without it Handlebars only says so in English. */
+const ONE_VALUE = new Set(['if', 'unless', 'each', 'with']);
 
 /** A helper error, already placed at the template line that called the helper. */
 interface LocatedHelperError extends Error {
+  hint?: string;
   lineNumber: number;
   column: number;
   helper: string;
@@ -196,10 +208,11 @@ function locatedHelper(name: string, fn: Handlebars.HelperDelegate): Handlebars.
       if (e instanceof UserError || (e as Partial<LocatedHelperError>).helper !== undefined || (e as { lineNumber?: number }).lineNumber) throw e;
       const loc = (args[args.length - 1] as { loc?: hbs.AST.SourceLocation } | undefined)?.loc;
       const inner = e instanceof Error ? e.message : String(e);
-      // Our helpers speak Indonesian; the engine's own TypeErrors and RangeErrors do not.
-      const ours = e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError) && !/^[A-Z][a-z]+ [a-z]/.test(inner);
+      // Our helpers speak Indonesian; the engine's own errors (`#if requires exactly one argument`) do not.
+      const ours = e instanceof HelperArgumentError;
       const err = new Error(inner === PROTO_MESSAGE ? PROTO_MESSAGE : ours ? `helper "${name}": ${inner}` : `helper "${name}" tidak dapat memproses nilai yang diberikan`) as LocatedHelperError;
       err.helper = name;
+      if (e instanceof HelperArgumentError && e.hint) err.hint = e.hint;
       err.lineNumber = loc?.start.line ?? 0;
       err.column = loc?.start.column ?? -1;
       throw err;
@@ -346,6 +359,9 @@ function checkUserTemplate(src: TemplateSource, ast: hbs.AST.Program, partials: 
         const guess = didYouMean(callee.original, [...allHelpers]);
         throw at(src, n.loc, `template: helper "${callee.original}" tidak dikenal`, guess ? `maksudnya "${guess}"?` : `helper yang ada: ${Object.keys(helpers('id')).join(', ')}`);
       }
+      if (n.type === 'BlockStatement' && ONE_VALUE.has(callee.original) && params.length !== 1) {
+        throw at(src, n.loc, `template: {{#${callee.original}}} memerlukan tepat satu nilai`, `tulis misalnya {{#${callee.original} ${callee.original === 'each' ? 'modules' : 'subtitle'}}} … {{/${callee.original}}}`);
+      }
       if (callee?.type === 'PathExpression' && callee.original === 'lookup') {
         for (const p of params) if (p.type === 'StringLiteral' && FORBIDDEN_NAMES.has((p as hbs.AST.StringLiteral).value)) throw at(src, n.loc, `template: ${PROTO_MESSAGE}`, PROTO_HINT);
       }
@@ -377,7 +393,7 @@ function strictParams(ast: hbs.AST.Program): void {
 /** Handlebars errors carry "line:col" in different shapes; turn them into a located diagnostic. */
 function templateError(src: TemplateSource, e: unknown, what: string): UserError {
   if (e instanceof UserError) return e;
-  const err = e as { message?: string; lineNumber?: number; column?: number; helper?: string };
+  const err = e as { message?: string; lineNumber?: number; column?: number; helper?: string; hint?: string };
   const message = String(err.message ?? e);
   let line = err.lineNumber ?? 0;
   let col = err.column !== undefined && line ? err.column + 1 : 0;
@@ -395,7 +411,7 @@ function templateError(src: TemplateSource, e: unknown, what: string): UserError
   const missingPartial = /The partial (\S+) could not be found/.exec(first);
   if (err.helper !== undefined) {
     detail = first;
-    hint = first.includes(PROTO_MESSAGE) ? PROTO_HINT : `periksa nilai yang diberikan ke helper "${err.helper}" (lihat README bagian "Template")`;
+    hint = err.hint ?? (first.includes(PROTO_MESSAGE) ? PROTO_HINT : `periksa nilai yang diberikan ke helper "${err.helper}" (lihat README bagian "Template")`);
   } else if (first.startsWith('Parse error') || first.startsWith('Lexical error') || /doesn't match/.test(first)) {
     detail = 'penulisan {{ }} tidak dapat dibaca';
   } else if (missingField && /^(null|undefined)$/.test(missingField[2]!.trim())) {

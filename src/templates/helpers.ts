@@ -5,6 +5,32 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { formatDate, formatDayDate, formatDuration, formatNumber, formatPlaceDate, formatTime, formatTimeRange, labelsFor, letter, roman, type Language } from '../locale/index.js';
 
+/** A helper's own complaint about its arguments, in Indonesian (shown to the user as it is). */
+export class HelperArgumentError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A whole number in [min, max], or a located error: a huge number must not make a helper build a
+ * gigabyte string (`{{romawi 99999999999999999999}}`) or loop for minutes.
+ */
+function whole(v: unknown, min: number, max: number, what: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new HelperArgumentError(`${what} harus bilangan bulat ${min}–${formatNumber(max)} (ditemukan ${String(v).slice(0, 40)})`);
+  return n;
+}
+
+function finite(v: unknown, what: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || Math.abs(n) > 1e15) throw new HelperArgumentError(`${what} harus angka (ditemukan ${String(v).slice(0, 40)})`);
+  return n;
+}
+
 /** Drop the trailing Handlebars options argument from a variadic helper call. */
 function args(list: unknown[]): unknown[] {
   return list.slice(0, -1);
@@ -32,21 +58,21 @@ export function helpers(lang: Language): Record<string, HelperDelegate> {
       return formatTimeRange(start, end, typeof zone === 'string' ? zone : undefined, lang);
     },
     /** {{angka 105313}} → 105.313 */
-    angka: (n: number) => formatNumber(Number(n), lang),
+    angka: (n: unknown) => formatNumber(finite(n, 'angka'), lang),
     /** {{durasi 90}} → 1 jam 30 menit */
-    durasi: (minutes: number) => formatDuration(Number(minutes), lang),
+    durasi: (minutes: unknown) => formatDuration(whole(minutes, 0, 1_000_000, 'durasi (menit)'), lang),
     /** {{romawi 4}} → IV */
-    romawi: (n: number) => roman(Number(n)),
+    romawi: (n: unknown) => roman(whole(n, 1, 3999, 'angka romawi')),
     /** {{huruf 0}} → A */
-    huruf: (i: number) => letter(Number(i)),
+    huruf: (i: unknown) => letter(whole(i, 0, 25, 'urutan huruf')),
     /** {{tambah @index 1}} → 1-based numbers */
-    tambah: (a: number, b: number) => Number(a) + Number(b),
+    tambah: (a: unknown, b: unknown) => finite(a, 'tambah') + finite(b, 'tambah'),
     /** {{label "toc"}} → Daftar Isi; {{label "kindActivity" kind}} for nested tables */
     label: (...a: unknown[]) => {
       const keys = args(a).map(String);
       let cur: unknown = labels;
       for (const k of keys) cur = typeof cur === 'object' && cur !== null && Object.hasOwn(cur, k) ? (cur as Record<string, unknown>)[k] : undefined;
-      if (typeof cur !== 'string') throw new Error(`label "${keys.join('.')}" tidak ada di tabel label`);
+      if (typeof cur !== 'string') throw new HelperArgumentError(`label "${keys.join('.')}" tidak ada di tabel label`);
       return cur;
     },
     /** {{kapital value}} → upper case (organizer names on covers and letterheads) */
