@@ -51,6 +51,8 @@ export async function runBuild(folder: string | undefined, opts: BuildCliOptions
 async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<Curriculum> {
   const started = performance.now();
   const c = loadCurriculum(dir, { textProblems: markdownProblems });
+  const warnings = c.warnings ?? [];
+  if (!opts.json && warnings.length) printDiagnostics(warnings);
   // The rendering code loads only once the curriculum is valid: a bad input answers fast.
   const { buildAll } = await import('../artifacts/index.js');
   const { ctx, files, warnings } = await buildAll(c, {

@@ -74,6 +74,7 @@ export interface TextProblem {
   line: number;
   message: string;
   hint: string;
+  severity?: 'warning';
 }
 
 export interface LoadOptions {
@@ -335,7 +336,7 @@ function checkTexts(root: string, src: LocatedYaml, opts: LoadOptions, diags: Di
     if (typeof v === 'string') {
       for (const problem of opts.textProblems?.(v) ?? []) {
         const line = v.split('\n')[problem.line - 1]?.trim() ?? '';
-        diags.push(diagnostic(src.file, problem.message, { ...(line ? src.locateText(p, line) : src.locate(p)), hint: problem.hint }));
+        diags.push(diagnostic(src.file, problem.message, { ...(line ? src.locateText(p, line) : src.locate(p)), hint: problem.hint, severity: problem.severity ?? 'error' }));
       }
       if (v.includes(':::')) checkMarkdownBlocks(src, p, v, diags);
       if (!v.includes('![')) return;

@@ -1,2 +1,2 @@
-export { MAX_BLOCK_DEPTH, markdownProblems, parseMarkdown, type MarkdownProblem } from './parse.js';
+export { isSafeLink, MAX_BLOCK_DEPTH, markdownProblems, parseMarkdown, type MarkdownProblem } from './parse.js';
 export * from './blocks.js';

@@ -32,11 +32,20 @@ md.options.quotes = '“”‘’';
 /** Lists, quotes and `:::` boxes inside each other: deeper than this no longer fits a page. */
 export const MAX_BLOCK_DEPTH = 20;
 
-/** Something the Markdown stage cannot take whole, with its 1-based line in the source. */
+/** Something the Markdown stage cannot take whole (or a warning), with its 1-based line in the source. */
 export interface MarkdownProblem {
   line: number;
   message: string;
   hint: string;
+  severity?: 'warning';
+}
+
+/**
+ * Only web, mail and in-document links become live links in a PDF: a link to a local path
+ * (`/etc/passwd`, `../x`) or another scheme (`smb:`) would open something on the reader's machine.
+ */
+export function isSafeLink(href: string): boolean {
+  return /^(https?:\/\/|mailto:|#)/i.test(href.trim());
 }
 
 const NESTED = /^(bullet_list|ordered_list|blockquote|container_block)_open$/;
@@ -62,6 +71,12 @@ function problemsIn(tokens: Token[], lines: string[]): MarkdownProblem[] {
       tooDeep = true;
       problems.push({ line, message: `daftar, kutipan atau kotak bersarang lebih dari ${MAX_BLOCK_DEPTH} tingkat`, hint: 'kurangi tingkat sarangnya; pecah daftar yang dalam menjadi beberapa daftar atau paragraf' });
     }
+    for (const child of t.children ?? []) {
+      const href = child.type === 'link_open' ? String(child.attrGet('href') ?? '') : '';
+      if (href && !isSafeLink(href)) {
+        problems.push({ line, severity: 'warning', message: `tautan "${href.slice(0, 80)}" dicetak sebagai teks, bukan tautan aktif`, hint: 'tautan aktif hanya untuk alamat http://, https://, mailto: dan #jangkar di dokumen ini' });
+      }
+    }
     if (t.type === 'fence' && t.map && !closesFence(lines[t.map[1] - 1], t.markup, t.map[1] - 1 > t.map[0])) {
       problems.push({ line, message: `blok kode "${t.markup}" tidak ditutup`, hint: `tutup blok kode dengan baris "${t.markup}" sendiri; tanpa itu semua teks sesudahnya menjadi kode` });
     }
@@ -81,7 +96,7 @@ export function parseMarkdown(source: string, where = 'Markdown'): Block[] {
   const tokens = md.parse(source, {});
   const lines = source.split('\n');
   // A document is never cut: what the parser could not take whole stops the build, located.
-  const [problem] = problemsIn(tokens, lines);
+  const problem = problemsIn(tokens, lines).find((p) => p.severity !== 'warning');
   if (problem) fail(where, `${problem.message} (baris ${problem.line} Markdown hasil templat)`, { hint: problem.hint });
   const [blocks] = parseBlocks(tokens, 0, tokens.length, lines);
   return blocks;
@@ -258,9 +273,11 @@ function inlineRuns(inline: Token): Run[] {
       case 'em_close':
         italic--;
         break;
-      case 'link_open':
-        link = String(t.attrGet('href') ?? '') || undefined;
+      case 'link_open': {
+        const href = String(t.attrGet('href') ?? '');
+        link = href && isSafeLink(href) ? href : undefined;
         break;
+      }
       case 'link_close':
         link = undefined;
         break;
