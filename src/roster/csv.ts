@@ -4,6 +4,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { RosterBuilder } from './rows.js';
+import { ROSTER_ROWS } from './limits.js';
 
 /**
  * The separator used in the header line: the most frequent of `;` `,` and tab outside quotes.
@@ -64,6 +65,25 @@ function breaks(cell: string): { lines: number; crlf: number } {
 /** Thrown from inside csv-parse to stop reading when nothing more can be read (no name column). */
 const STOP = new Error('stop');
 
+/**
+ * The 1-based line number of the `n`th line that is not blank, or 0 when there are fewer: the row
+ * budget is checked on the bytes before csv-parse does any work.
+ */
+function lineOfRow(src: Buffer, n: number): number {
+  let seen = 0;
+  let line = 0;
+  for (let at = 0; at < src.length; ) {
+    const nl = src.indexOf(0x0a, at);
+    const end = nl < 0 ? src.length : nl;
+    line++;
+    if (end - at > 1 || (end - at === 1 && src[at] !== 0x0d)) {
+      if (++seen === n) return line;
+    }
+    at = end + 1;
+  }
+  return 0;
+}
+
 /** Offset of the start of the line after `lines` lines of `src` from `from` (or src.length). */
 function skipLines(src: Buffer, from: number, lines: number): number {
   let at = from;
@@ -85,6 +105,11 @@ function skipLines(src: Buffer, from: number, lines: number): number {
 export function parseCsv(buf: Buffer, builder: RosterBuilder): void {
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const delimiter = detectDelimiter(buf.toString('utf8', bom, Math.min(buf.length, bom + 64 * 1024)));
+  const tooMany = lineOfRow(buf, ROSTER_ROWS + 2); // the header, then at most ROSTER_ROWS rows
+  if (tooMany) {
+    builder.problem(tooMany, 'roster terlalu banyak baris', { expected: `paling banyak ${ROSTER_ROWS.toLocaleString('id-ID')} baris peserta`, hint: 'pecah roster menjadi beberapa berkas (misalnya per kecamatan) dan cetak daftar hadir dari masing-masing' });
+    return;
+  }
   let offset = bom;
   let base = 0;
   while (offset < buf.length) {
@@ -96,7 +121,9 @@ export function parseCsv(buf: Buffer, builder: RosterBuilder): void {
       parse(offset ? buf.subarray(offset) : buf, {
         delimiter,
         relax_column_count: true,
-        skip_empty_lines: false,
+        // Blank lines never make a row: skipping them here is cheap (a megabyte of empty lines
+        // took csv-parse 22 s as records); line numbers still count them.
+        skip_empty_lines: true,
         on_record: (record: string[], context) => {
           // `lines` is where the record ends; quoted cells may span lines, so count back to its start.
           let inside = 0;

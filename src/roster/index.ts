@@ -9,6 +9,7 @@ import { fail, UserError, type Diagnostic } from '../curriculum/diagnostics.js';
 import { decodeText, displayPath, LIMITS } from '../curriculum/source-file.js';
 import type { ColumnSpec } from './columns.js';
 import { parseCsv } from './csv.js';
+import { checkXlsxBudget } from './limits.js';
 import { RosterBuilder, type RosterRow } from './rows.js';
 
 export type { RosterRow } from './rows.js';
@@ -91,7 +92,8 @@ export async function loadRoster(file: string, opts: RosterOptions = {}): Promis
   const buf = readRosterBytes(abs, shown);
   const format = formatOf(buf, abs, shown);
   const builder = new RosterBuilder(shown, { kind: format === 'csv' ? 'csv' : 'sheet', ...(opts.columns ? { columns: opts.columns } : {}) });
-  // The spreadsheet readers load only for their format.
+  // The spreadsheet readers load only for their format, and only after the zip passed the budget.
+  if (format !== 'csv') checkXlsxBudget(buf, shown);
   if (format === 'xlsx') await (await import('./xlsx.js')).parseXlsx(buf, shown, opts.sheet, builder);
   else if (format === 'ods') await (await import('./ods.js')).parseOds(buf, shown, opts.sheet, builder);
   else {
