@@ -50,7 +50,7 @@ export async function runBuild(folder: string | undefined, opts: BuildCliOptions
 
 async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<Curriculum> {
   const started = performance.now();
-  const c = loadCurriculum(dir, { textProblems: markdownProblems });
+  const c = loadCurriculum(dir, { textProblems: markdownProblems, textImages: markdownImages });
   const warnings = c.warnings ?? [];
   if (!opts.json && warnings.length) printDiagnostics(warnings);
   // The rendering code loads only once the curriculum is valid: a bad input answers fast.

@@ -84,6 +84,8 @@ export interface LoadOptions {
    * written, and can never swallow the texts after it in a document.
    */
   textProblems?: (text: string) => TextProblem[];
+  /** The images a text shows, read as the build reads them (else found by a pattern). */
+  textImages?: (text: string) => { src: string; line: number }[];
 }
 
 export function loadCurriculum(dir: string, opts: LoadOptions = {}): Curriculum {
@@ -189,7 +191,7 @@ function crossCheck(c: Curriculum, src: LocatedYaml, modules: { data: Module; sr
     const logo = checkPath(c.root, c.organizer.logo, (problem) => at(src, ['organizer', 'logo'], `logo: ${problem.message}`, { found: c.organizer.logo, hint: problem.hint }));
     if (logo) {
       const bad = imageProblem(logo);
-      if (bad) at(src, ['organizer', 'logo'], `logo: ${bad}`, { found: c.organizer.logo, expected: 'gambar PNG atau JPEG yang utuh', hint: bad.includes('folder') ? 'tulis path berkas logonya, misalnya "assets/logo.png"' : 'ekspor ulang logo sebagai PNG atau JPEG' });
+      if (bad) at(src, ['organizer', 'logo'], `logo: ${bad}`, { found: c.organizer.logo, expected: 'gambar PNG atau JPEG yang utuh', hint: bad.includes('folder') ? 'tulis path berkas logonya, misalnya "assets/logo.png"' : bad.includes('piksel') ? 'perkecil logonya (misalnya lebar 1000 piksel) lalu simpan ulang' : 'ekspor ulang logo sebagai PNG atau JPEG' });
       else c.assets.logo = logo;
     }
   }
@@ -295,6 +297,22 @@ export function imageProblem(abs: string): string | undefined {
   if (!isPng && !isJpeg) return 'bukan gambar PNG atau JPEG';
   if (isPng && (buf.subarray(12, 16).toString('latin1') !== 'IHDR' || buf.lastIndexOf('IEND') < 0)) return 'berkas PNG rusak atau terpotong';
   if (isJpeg && !(buf[buf.length - 2] === 0xff && buf[buf.length - 1] === 0xd9)) return 'berkas JPEG rusak atau terpotong';
+  // Pixels from the header, before anything decodes them: a 1 MB PNG of 16000 × 16000 decodes to 1 GB.
+  const size = isPng ? { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) } : jpegSize(buf);
+  if (size && size.width * size.height > (isPng ? LIMITS.pngPixels : LIMITS.jpegPixels)) {
+    return `gambar terlalu besar (${size.width} × ${size.height} piksel; paling banyak ${(isPng ? LIMITS.pngPixels : LIMITS.jpegPixels) / 1e6} juta piksel)`;
+  }
+  return undefined;
+}
+
+/** Width and height from a JPEG's first SOF marker. */
+function jpegSize(buf: Buffer): { width: number; height: number } | undefined {
+  for (let at = 2; at + 9 < buf.length; ) {
+    if (buf[at] !== 0xff) return undefined;
+    const marker = buf[at + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: buf.readUInt16BE(at + 5), width: buf.readUInt16BE(at + 7) };
+    at += 2 + buf.readUInt16BE(at + 2);
+  }
   return undefined;
 }
 
@@ -322,8 +340,12 @@ function checkMarkdownBlocks(src: LocatedYaml, p: PathKey[], text: string, diags
   }
 }
 
-/** `![alt](src)` in any text: Markdown images the handbook will load. */
+/** `![alt](src)` in any text: Markdown images the handbook will load (when no Markdown reader is given). */
 const IMAGE_REF = /!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+function patternImages(text: string): { src: string; line: number }[] {
+  return [...text.matchAll(IMAGE_REF)].map((m) => ({ src: m[1]!, line: text.slice(0, m.index).split('\n').length }));
+}
 
 /**
  * Markdown in curriculum texts is checked here, where the YAML position is known: `:::` blocks
@@ -340,9 +362,10 @@ function checkTexts(root: string, src: LocatedYaml, opts: LoadOptions, diags: Di
       }
       if (v.includes(':::')) checkMarkdownBlocks(src, p, v, diags);
       if (!v.includes('![')) return;
-      for (const m of v.matchAll(IMAGE_REF)) {
-        const ref = m[1]!;
-        const report = (message: string, hint: string) => diags.push(diagnostic(src.file, `gambar "${ref}": ${message}`, { ...src.locateText(p, m[0]), hint }));
+      for (const image of opts.textImages?.(v) ?? patternImages(v)) {
+        const ref = image.src;
+        const line = v.split('\n')[image.line - 1]?.trim() ?? '';
+        const report = (message: string, hint: string) => diags.push(diagnostic(src.file, `gambar "${ref}": ${message}`, { ...(line ? src.locateText(p, line) : src.locate(p)), hint }));
         if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[a-zA-Z]:[\\/]/.test(ref)) {
           report('gambar harus berupa berkas di dalam folder kurikulum', 'simpan gambarnya di folder assets/ lalu tulis misalnya ![Keterangan](assets/gambar.png)');
           continue;
@@ -353,7 +376,7 @@ function checkTexts(root: string, src: LocatedYaml, opts: LoadOptions, diags: Di
           continue;
         }
         const bad = imageProblem(r.abs);
-        if (bad) report(bad, 'pakai gambar PNG atau JPEG yang utuh');
+        if (bad) report(bad, bad.includes('piksel') ? 'perkecil gambarnya (misalnya lebar 2000 piksel) lalu simpan ulang' : 'pakai gambar PNG atau JPEG yang utuh');
       }
     } else if (Array.isArray(v)) {
       v.forEach((x, i) => walk(x, [...p, i]));

@@ -15,6 +15,10 @@ export const LIMITS = {
   rosterBytes: 128 * 1024 * 1024,
   /** A logo or other image. */
   imageBytes: 8 * 1024 * 1024,
+  /** A PNG is decoded (4 bytes a pixel, twice when flattened): 20 million pixels ≈ 160 MB. */
+  pngPixels: 20_000_000,
+  /** A JPEG is embedded as it is; only its size on the page matters. */
+  jpegPixels: 100_000_000,
   /** YAML aliases expanded per file (alias bombs). */
   yamlAliases: 100,
   /** Number of module files. */

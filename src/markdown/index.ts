@@ -1,2 +1,2 @@
-export { isSafeLink, MAX_BLOCK_DEPTH, markdownProblems, parseMarkdown, type MarkdownProblem } from './parse.js';
+export { isSafeLink, MAX_BLOCK_DEPTH, markdownImages, markdownProblems, parseMarkdown, type MarkdownProblem } from './parse.js';
 export * from './blocks.js';

@@ -87,6 +87,28 @@ function problemsIn(tokens: Token[], lines: string[]): MarkdownProblem[] {
   return problems;
 }
 
+/**
+ * The images a text shows, as the build reads them (a paragraph holding only an image, inline or
+ * reference-style), with their decoded paths (`foto%20rapat.png` → `foto rapat.png`) and lines.
+ */
+export function markdownImages(source: string): { src: string; line: number }[] {
+  const found: { src: string; line: number }[] = [];
+  for (const t of md.parse(source, {})) {
+    if (t.type !== 'inline') continue;
+    for (const b of paragraphOrImage(t)) if (b.type === 'image') found.push({ src: b.src, line: (t.map?.[0] ?? 0) + 1 });
+  }
+  return found;
+}
+
+/** markdown-it percent-encodes a link destination; the file on disk has the plain name. */
+function decodedSrc(raw: string): string {
+  try {
+    return decodeURI(raw);
+  } catch {
+    return raw;
+  }
+}
+
 function closesFence(line: string | undefined, markup: string, hasClosingLine: boolean): boolean {
   return hasClosingLine && line !== undefined && line.trim().startsWith(markup) && /^[`~]+$/.test(line.trim());
 }
@@ -209,7 +231,7 @@ function paragraphOrImage(inline: Token): Block[] {
     const attrs = only[1]?.content ?? '';
     const width = /width=(\d+)/.exec(attrs);
     const align = /align=(left|center|right)/.exec(attrs);
-    return [{ type: 'image', src: String(img.attrGet('src') ?? ''), alt: img.children?.map((c) => c.content).join('') ?? '', ...(width ? { width: Number(width[1]) } : {}), align: (align?.[1] as Align) ?? 'center' }];
+    return [{ type: 'image', src: decodedSrc(String(img.attrGet('src') ?? '')), alt: img.children?.map((c) => c.content).join('') ?? '', ...(width ? { width: Number(width[1]) } : {}), align: (align?.[1] as Align) ?? 'center' }];
   }
   const runs = inlineRuns(inline);
   const { align } = trailingAttrs(runs);
