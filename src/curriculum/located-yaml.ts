@@ -7,6 +7,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLError } from 'yaml';
 import { diagnostic, UserError, type Diagnostic } from './diagnostics.js';
 import { LIMITS } from './source-file.js';
+import { compactNestingOffset, expansionCulprit } from './yaml-budget.js';
 
 export type PathKey = string | number;
 
@@ -33,6 +34,11 @@ const HINT_INDENT = 'samakan indentasi dengan kunci lain pada tingkat yang sama 
 const PRIORITY = ['TAB_AS_INDENT', 'MISSING_CHAR', 'BAD_DQ_ESCAPE', 'BAD_SCALAR_START', 'DUPLICATE_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY'];
 
 export function parseLocatedYaml(file: string, source: string): LocatedYaml {
+  const compact = compactNestingOffset(source);
+  if (compact >= 0) {
+    const line = source.slice(0, compact).split('\n').length;
+    throw new UserError([diagnostic(file, 'struktur YAML bersarang terlalu dalam', { line, col: 1, expected: `paling banyak ${LIMITS.yamlDepth} tingkat dalam satu baris`, hint: 'tulis setiap butir daftar pada barisnya sendiri; "- - - …" membuka satu daftar baru untuk setiap tanda -' })]);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number) => {
@@ -77,6 +83,16 @@ export function parseLocatedYaml(file: string, source: string): LocatedYaml {
     },
   });
   if (structural.length) throw new UserError(structural);
+  const expander = expansionCulprit(doc.contents, aliasTargets);
+  if (expander) {
+    throw new UserError([
+      diagnostic(file, `alias YAML "*${expander.source}" membuat data terlalu besar`, {
+        ...at(expander.range?.[0] ?? 0),
+        expected: `paling banyak ${LIMITS.yamlExpandedChars / 1024 / 1024} MB teks setelah alias diperluas`,
+        hint: 'alias (*nama) menyalin seluruh isi anchor (&nama) setiap kali dipakai; tulis teks besar sekali saja',
+      }),
+    ]);
+  }
 
   let data: unknown;
   try {

@@ -21,6 +21,10 @@ export const LIMITS = {
   jpegPixels: 100_000_000,
   /** YAML aliases expanded per file (alias bombs). */
   yamlAliases: 100,
+  /** Characters of a YAML file's data with its aliases expanded (the file itself is at most 1 MB). */
+  yamlExpandedChars: 4 * 1024 * 1024,
+  /** Items one line may open inside each other (`- - - x`). */
+  yamlDepth: 64,
   /** Number of module files. */
   modules: 200,
 } as const;
