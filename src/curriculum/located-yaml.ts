@@ -83,16 +83,6 @@ export function parseLocatedYaml(file: string, source: string): LocatedYaml {
     },
   });
   if (structural.length) throw new UserError(structural);
-  const expander = expansionCulprit(doc.contents, aliasTargets);
-  if (expander) {
-    throw new UserError([
-      diagnostic(file, `alias YAML "*${expander.source}" membuat data terlalu besar`, {
-        ...at(expander.range?.[0] ?? 0),
-        expected: `paling banyak ${LIMITS.yamlExpandedChars / 1024 / 1024} MB teks setelah alias diperluas`,
-        hint: 'alias (*nama) menyalin seluruh isi anchor (&nama) setiap kali dipakai; tulis teks besar sekali saja',
-      }),
-    ]);
-  }
 
   let data: unknown;
   try {
@@ -108,6 +98,18 @@ export function parseLocatedYaml(file: string, source: string): LocatedYaml {
             hint: 'tulis isinya langsung tanpa alias (*nama); alias yang memuat alias lain bisa meledakkan ukuran data',
           })
         : diagnostic(file, 'isi YAML tidak dapat dibaca sebagai data', { line: 1, col: 1, hint: 'sederhanakan struktur berkas ini; lihat contoh di README' }),
+    ]);
+  }
+  // After toJS (whose alias count stops a billion-laughs bomb first, at its start), which shares
+  // an anchor's value between its aliases: the copies are made later, by everything that reads the data.
+  const expander = expansionCulprit(doc.contents, aliasTargets);
+  if (expander) {
+    throw new UserError([
+      diagnostic(file, `alias YAML "*${expander.source}" membuat data terlalu besar`, {
+        ...at(expander.range?.[0] ?? 0),
+        expected: `paling banyak ${LIMITS.yamlExpandedChars / 1024 / 1024} MB teks setelah alias diperluas`,
+        hint: 'alias (*nama) menyalin seluruh isi anchor (&nama) setiap kali dipakai; tulis teks besar sekali saja',
+      }),
     ]);
   }
   return {

@@ -55,7 +55,7 @@ const NESTED = /^(bullet_list|ordered_list|blockquote|container_block)_open$/;
  * `:::` box left open (inside a document, it would swallow everything after it).
  */
 export function markdownProblems(source: string): MarkdownProblem[] {
-  return problemsIn(md.parse(source, {}), source.split('\n'));
+  return problemsIn(md.parse(source, {}), sourceLines(source));
 }
 
 function problemsIn(tokens: Token[], lines: string[]): MarkdownProblem[] {
@@ -109,6 +109,11 @@ function decodedSrc(raw: string): string {
   }
 }
 
+/** Lines as markdown-it counts them (it reads a lone CR as a line break too). */
+function sourceLines(source: string): string[] {
+  return source.split(/\r\n|\r|\n/);
+}
+
 function closesFence(line: string | undefined, markup: string, hasClosingLine: boolean): boolean {
   return hasClosingLine && line !== undefined && line.trim().startsWith(markup) && /^[`~]+$/.test(line.trim());
 }
@@ -116,7 +121,7 @@ function closesFence(line: string | undefined, markup: string, hasClosingLine: b
 /** `where` names the document in a problem report (the Markdown comes from templates, not a file). */
 export function parseMarkdown(source: string, where = 'Markdown'): Block[] {
   const tokens = md.parse(source, {});
-  const lines = source.split('\n');
+  const lines = sourceLines(source);
   // A document is never cut: what the parser could not take whole stops the build, located.
   const problem = problemsIn(tokens, lines).find((p) => p.severity !== 'warning');
   if (problem) fail(where, `${problem.message} (baris ${problem.line} Markdown hasil templat)`, { hint: problem.hint });

@@ -150,30 +150,20 @@ export interface AtomicStream {
 /** A stream to a temporary file, for documents written page by page. */
 export function openAtomicStream(target: string): AtomicStream {
   // Opened synchronously: a folder that cannot be written is reported before any drawing. The
-  // stream writes through this descriptor only, which is flushed and closed here, not by the stream.
+  // stream owns the descriptor from here: it flushes it to disk (the data must be there before the
+  // rename makes it the target) and closes it, also when destroyed, so nothing closes it twice.
   const { path: tmp, fd } = openTemp(target);
-  const stream = createWriteStream('', { fd, autoClose: false });
+  const stream = createWriteStream('', { fd, flush: true });
   let error: unknown;
   stream.on('error', (e) => (error = e));
-  let closed = false;
-  const close = () => {
-    if (!closed) closeSync(fd);
-    closed = true;
-  };
   return {
     stream,
     commit: () =>
       new Promise<string>((resolve, reject) => {
         const done = () => {
-          try {
-            if (error) throw error;
-            // The data must be on disk before the rename makes it the target, or a crash could leave an empty file.
-            fsyncSync(fd);
-            close();
-          } catch (e) {
-            close();
+          if (error) {
             discard(tmp);
-            return reject(asWriteProblem(target, e));
+            return reject(asWriteProblem(target, error));
           }
           try {
             resolve(commit(tmp, target));
@@ -181,12 +171,11 @@ export function openAtomicStream(target: string): AtomicStream {
             reject(e);
           }
         };
-        if (stream.writableFinished || error) done();
-        else stream.once('finish', done).once('error', done);
+        if (stream.closed) done();
+        else stream.once('close', done);
       }),
     discard: () => {
       stream.destroy();
-      close();
       discard(tmp);
     },
   };
