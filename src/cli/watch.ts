@@ -3,8 +3,14 @@
  * templates, images), debounced. An invalid edit prints its located errors and keeps watching.
  * Only what an edit affects is rebuilt: a roster edit rebuilds the attendance sheets, a slide
  * template edit the slides, and so on.
+ *
+ * Folders are watched, not files: editors save by writing a temp file and renaming it over the
+ * original (vim, gedit, Kate, JetBrains "safe write"), which gives the file a new inode; a watch on
+ * the file (what Node's recursive watch does on Linux) then hears nothing more. A folder's watch
+ * names every entry that changes in it, whatever the entry's inode. Folders that appear, vanish or
+ * are replaced are re-armed after every change.
  */
-import { watch } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { BuildOptions } from '../artifacts/index.js';
 import { isWithin, UserError } from '../curriculum/index.js';
@@ -47,14 +53,14 @@ export async function watchBuild(dir: string, outDir: string, build: (only: Kind
     info(paint.cyan(`berubah: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` (+${changed.length - 3})` : ''} → membangun ulang ${[...kinds].join(', ')}`));
     running = running.then(() => attempt([...kinds]));
   };
-  const watcher = watch(root, { recursive: true }, (_event, name) => {
-    if (!name) return;
-    const abs = path.join(root, name.toString());
-    const base = path.basename(abs);
-    if (isWithin(out, abs) || base.startsWith('.') || abs.split(path.sep).includes('.git') || abs.split(path.sep).includes('node_modules')) return;
+  const ignored = (abs: string) => isWithin(out, abs) || path.basename(abs).startsWith('.') || ['.git', 'node_modules'].some((d) => abs.split(path.sep).includes(d));
+  const watcher = watchFolders(root, ignored, (abs) => {
     pending.add(path.relative(root, abs));
     clearTimeout(timer);
-    timer = setTimeout(flush, 200);
+    timer = setTimeout(() => {
+      watcher.rearm();
+      flush();
+    }, 200);
   });
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -66,4 +72,57 @@ export async function watchBuild(dir: string, outDir: string, build: (only: Kind
     process.once('SIGTERM', stop);
   });
   return 0;
+}
+
+/** Every folder under `root` (itself included) that is not ignored, with its inode. */
+function folders(root: string, ignored: (abs: string) => boolean): Map<string, number> {
+  const found = new Map<string, number>();
+  const walk = (dir: string) => {
+    try {
+      found.set(dir, statSync(dir).ino);
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const abs = path.join(dir, e.name);
+        if (e.isDirectory() && !ignored(abs)) walk(abs);
+      }
+    } catch {
+      // vanished while we looked: the next change re-arms
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** A watch on each folder under `root`; `changed` gets the absolute path of each changed entry. */
+function watchFolders(root: string, ignored: (abs: string) => boolean, changed: (abs: string) => void): { rearm(): void; close(): void } {
+  const watchers = new Map<string, { ino: number; watcher: FSWatcher }>();
+  const rearm = () => {
+    const now = folders(root, ignored);
+    for (const [dir, w] of watchers) {
+      if (now.get(dir) === w.ino) continue;
+      w.watcher.close();
+      watchers.delete(dir);
+    }
+    for (const [dir, ino] of now) {
+      if (watchers.has(dir)) continue;
+      try {
+        const watcher = watch(dir, (_event, name) => {
+          const abs = name ? path.join(dir, name.toString()) : dir;
+          if (!ignored(abs)) changed(abs);
+        });
+        // A folder removed under its watch: the next change re-arms what is there then.
+        watcher.on('error', () => watcher.close());
+        watchers.set(dir, { ino, watcher });
+      } catch {
+        // gone already
+      }
+    }
+  };
+  rearm();
+  return {
+    rearm,
+    close: () => {
+      for (const w of watchers.values()) w.watcher.close();
+      watchers.clear();
+    },
+  };
 }
