@@ -12,6 +12,26 @@ const colour = new Chalk({ level: process.env.NO_COLOR || !process.stderr.isTTY 
 
 export const paint = colour;
 
+/**
+ * Control characters (ESC, BEL, CR, C1, bidi overrides …) of content in printed text are shown as
+ * `\xNN` / `\uNNNN`, so a title or path can never move the cursor, retitle the window or hide text.
+ * With colour on, our own SGR colour sequences are kept; with NO_COLOR none are.
+ */
+const CONTROL = /\x1b\[[0-9;]*m|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+export function terminalSafe(text: string, keepColour = false): string {
+  return text.replace(CONTROL, (m) => {
+    if (m.length > 1) return keepColour ? m : m.replace(/\x1b/g, '\\x1B');
+    const code = m.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
+/** Writes a line of ours (which may hold colours) with any content's control characters made visible. */
+function writeLine(stream: NodeJS.WriteStream, line: string): void {
+  stream.write(terminalSafe(line, colour.level > 0) + '\n');
+}
+
 /** JSON diagnostics also carry the absolute path of their file, when it is one (not "--format" or "git"). */
 export function withAbsolutePath(d: Diagnostic): Diagnostic & { path?: string } {
   const abs = path.resolve(d.file);
@@ -76,20 +96,20 @@ function clearProgress(): void {
 export function info(line: string): void {
   if (mode.quiet) return;
   clearProgress();
-  process.stderr.write(line + '\n');
+  writeLine(process.stderr, line);
 }
 
 /** The one-line result of a command on stdout (validate, init); silent with --quiet. */
 export function result(line: string): void {
   if (mode.quiet) return;
   clearProgress();
-  process.stdout.write(line + '\n');
+  writeLine(process.stdout, line);
 }
 
 /** A warning: printed even with --quiet. */
 export function warn(line: string): void {
   clearProgress();
-  process.stderr.write(colour.yellow(line) + '\n');
+  writeLine(process.stderr, colour.yellow(line));
 }
 
 /** The result of a command as JSON on stdout: paths absolute, numbers rounded. */

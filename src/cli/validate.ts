@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { displayPath, loadCurriculum, type Curriculum, type Diagnostic } from '../curriculum/index.js';
+import { markdownImages, markdownProblems } from '../markdown/index.js';
 import { curriculumFolder } from './folder.js';
 import { paint, printDiagnostics, printJson, result, withAbsolutePath } from './output.js';
 
@@ -18,8 +19,8 @@ async function checkRoster(c: Curriculum, warnings: Diagnostic[]): Promise<{ fil
 }
 
 export async function run(folder: string | undefined, opts: { json?: boolean }): Promise<number> {
-  const c = loadCurriculum(curriculumFolder(folder));
-  const warnings: Diagnostic[] = [];
+  const c = loadCurriculum(curriculumFolder(folder), { textProblems: markdownProblems, textImages: markdownImages });
+  const warnings: Diagnostic[] = [...(c.warnings ?? [])];
   const roster = await checkRoster(c, warnings);
   const sections = c.modules.reduce((n, m) => n + m.sections.length, 0);
   const questions = c.modules.reduce((n, m) => n + (m.assessment?.questions.length ?? 0), 0);
