@@ -3,6 +3,7 @@ import type { AttendanceOptions } from '../artifacts/attendance.js';
 import type { BuildOptions } from '../artifacts/index.js';
 import { existsSync, statSync } from 'node:fs';
 import { displayPath, fail, loadCurriculum, type Curriculum } from '../curriculum/index.js';
+import { markdownImages, markdownProblems } from '../markdown/index.js';
 import { curriculumFolder } from './folder.js';
 import { parseHandout } from './handout.js';
 import { fileLine, info, printDiagnostics, printJson, printMissingGlyphs, progress, warn, withAbsolutePath } from './output.js';
@@ -51,11 +52,9 @@ export async function runBuild(folder: string | undefined, opts: BuildCliOptions
 async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions['only']): Promise<Curriculum> {
   const started = performance.now();
   const c = loadCurriculum(dir, { textProblems: markdownProblems, textImages: markdownImages });
-  const warnings = c.warnings ?? [];
-  if (!opts.json && warnings.length) printDiagnostics(warnings);
   // The rendering code loads only once the curriculum is valid: a bad input answers fast.
   const { buildAll } = await import('../artifacts/index.js');
-  const { ctx, files, warnings } = await buildAll(c, {
+  const { ctx, files, warnings: buildWarnings } = await buildAll(c, {
     out: opts.out,
     audience: opts.audience,
     edition: opts.edition,
@@ -73,6 +72,8 @@ async function buildOnce(dir: string, opts: BuildCliOptions, only?: BuildOptions
     onFile: opts.json ? undefined : (r) => info(fileLine(r)),
   });
   const missing = ctx.glyphs.report();
+  // Warnings of loading (characters removed, links printed as text) and of the build, together.
+  const warnings = [...(c.warnings ?? []), ...buildWarnings];
   if (!opts.json) printDiagnostics(warnings);
   printMissingGlyphs(missing);
   if (ctx.stamp.gitMissing) warn(GIT_MISSING);
