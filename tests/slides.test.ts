@@ -261,6 +261,14 @@ describe('slides that do not fit', () => {
     }
   });
 
+  it('keeps the footer 10 mm or more above the paper edge, as office printers need', () => {
+    for (const p of slides.pages) {
+      const footer = p.items.filter((it) => it.str.trim() && it.y > FOOTER_RULE_Y);
+      expect(footer.length).toBeGreaterThan(0);
+      for (const it of footer) expect(p.height - it.y, it.str).toBeGreaterThanOrEqual(28.35);
+    }
+  });
+
   it('sums a module up with the first key point of each section, and the PPTX has the same slides', () => {
     const closing = plan.filter((s) => s.kind === 'closing');
     expect(closing.length).toBeGreaterThan(0);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { FOOTER_RULE_Y } from '../src/artifacts/slides-layout.js';
 import { ROOT, runCli, type CliResult } from './helpers/cli.js';
 import { flat, readPdf, type PdfRead } from './helpers/pdf.js';
 
@@ -168,7 +169,7 @@ describe('a curriculum that is not the sample (stranger fixture)', () => {
     for (const a of AUDIENCES) {
       const slides = await readPdf(path.join(out, `slides-${a}.pdf`));
       for (const [i, p] of slides.pages.entries()) {
-        const footer = p.items.filter((it) => it.y > 380).map((it) => it.str).join(' ');
+        const footer = p.items.filter((it) => it.y > FOOTER_RULE_Y).map((it) => it.str).join(' ');
         expect(footer, `${a} slide ${i + 1}`).toMatch(/Versi 2024\.3 – revisi ke-2 \(edisi Bimtek KPPS gelombang II\) \(([0-9a-f]{7,}|di luar git)\)/);
       }
     }

@@ -8,10 +8,14 @@ import { breakLines, fitText, SLIDE_16_9, textWidth, type FontKey, type Line } f
 
 export const [SLIDE_W, SLIDE_H] = SLIDE_16_9;
 export const MARGIN_X = 40;
-/** Lowest point of the slide body; below it sit the footer rule and text. */
-export const BODY_BOTTOM = 366;
-export const FOOTER_RULE_Y = 378;
-export const FOOTER_Y = 383;
+/**
+ * Lowest point of the slide body; below it sit the footer rule and text. The footer's baseline
+ * stays 10 mm (28.35 pt) above the paper edge, the margin office printers need when slides.pdf
+ * is printed as it is.
+ */
+export const BODY_BOTTOM = 352;
+export const FOOTER_RULE_Y = 361;
+export const FOOTER_Y = 366;
 export const FOOTER_SIZE = 9;
 
 export const SLIDE_COLORS = {
