@@ -1,4 +1,8 @@
 /**
+ * Longer than ~350 lines for now: the cross-file checks (ids, schedule, signatories, files inside
+ * the folder, paperwork and slide settings) read the same loaded files; they move to their own
+ * module when the cascade plan adds its checks.
+ *
  * Loads a curriculum folder: curriculum.yaml plus modules/*.yaml, validated against the schema,
  * then checked across files. Every problem in every file is collected and thrown together.
  */

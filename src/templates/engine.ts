@@ -1,4 +1,8 @@
 /**
+ * Longer than ~350 lines for now: the partial lookup, the strict compile and the located-error
+ * translation share one cache and one error type; the helper-argument checks (issue 20) moved in
+ * here and are the part to split out next (into helpers.ts).
+ *
  * The Handlebars environment: templates emit Markdown. Built-in templates live in
  * `templates/<artifact>/`; a curriculum's own `templates/<artifact>/` (or `templates/`) may hold a
  * file of the same name to override one partial. Strict: an unknown field or helper is an error at
