@@ -95,7 +95,13 @@ async function revisionSource(dir: string, rev: string): Promise<Source> {
           throw new UserError([diagnostic(shown, 'berkas ini tautan simbolik (symlink) di revisi ini', { hint: 'bimtek diff hanya membaca berkas biasa dari git; ganti tautan dengan berkas aslinya' })]);
         }
         if (entry.size > LIMITS.yamlBytes) {
-          throw new UserError([diagnostic(shown, 'berkas YAML terlalu besar', { expected: `paling besar ${Math.round(LIMITS.yamlBytes / 1024)} KB`, found: `${Math.round(entry.size / 1024)} KB` })]);
+          throw new UserError([
+            diagnostic(shown, 'berkas YAML terlalu besar di revisi ini', {
+              expected: `paling besar ${Math.round(LIMITS.yamlBytes / 1024)} KB`,
+              found: `${Math.round(entry.size / 1024)} KB`,
+              hint: 'berkas sebesar ini bukan kurikulum yang ditulis tangan; cari commit yang menambahkannya dengan "git log --stat -- <berkas>" dan bandingkan revisi sebelum atau sesudahnya',
+            }),
+          ]);
         }
         const buf = blobs.get(entry.oid);
         if (!buf) throw new UserError([diagnostic(shown, 'isi berkas tidak dapat dibaca dari git', { hint: 'periksa repositori dengan "git fsck"' })]);
