@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, buildContext } from '../src/artifacts/index.js';
 import { readAnswers, readParticipants, scoreAnswers, scoresCsv } from '../src/artifacts/paperwork/index.js';
-import { CARD, PER_PAGE } from '../src/artifacts/paperwork/name-tags.js';
+import { BAND_TOP, CARD, PER_PAGE } from '../src/artifacts/paperwork/name-tags.js';
 import { loadCurriculum, UserError, type Curriculum } from '../src/curriculum/index.js';
 import { readPdf, flat, type PdfRead } from './helpers/pdf.js';
 import { runCli } from './helpers/cli.js';
@@ -126,6 +126,8 @@ describe('name tags for the stranger roster (100 names, the longest 88 character
       const inCard = page.items.filter((it) => it.x >= x0 - 0.5 && it.x < x0 + CARD.w && it.y > y0 && it.y < y0 + CARD.h);
       for (const it of inCard) expect(it.x + it.width, it.str).toBeLessThanOrEqual(x0 + CARD.w + 0.5);
       expect(flat(inCard.map((it) => it.str).join(' ')), who.name).toContain(who.name);
+      // Nothing above the PESERTA band reaches into it (descenders included: ~0.25 em).
+      for (const it of inCard) if (it.y < y0 + BAND_TOP) expect(it.y + 0.25 * it.height, it.str).toBeLessThanOrEqual(y0 + BAND_TOP);
     });
   });
 });

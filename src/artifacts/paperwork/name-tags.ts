@@ -14,6 +14,9 @@ const ACROSS = 2;
 const DOWN = 4;
 export const PER_PAGE = ACROSS * DOWN;
 const PAD = 10;
+const DETAIL_SIZE = 8;
+/** Top of the PESERTA band, from the card's top edge. */
+export const BAND_TOP = CARD.h - 14;
 
 /** Name size: the largest from 22 pt down to 11 pt at which it takes at most 3 lines. */
 export function nameLayout(name: string): { size: number; lines: string[] } {
@@ -46,10 +49,15 @@ function card(b: PageBuilder, p: Paper, who: Participant, x: number, y: number):
   const lh = size * 1.15;
   const mid = y + 44 + (CARD.h - 44 - 34) / 2;
   lines.forEach((l, i) => b.text(l, x + CARD.w / 2, mid + (i - (lines.length - 1) / 2) * lh + size * 0.36, { font: 'bold', size, align: 'center' }));
-  // Role and origin at the bottom, and the PESERTA band.
+  // Role and origin at the bottom, ending above the PESERTA band however many lines they take
+  // (descenders of a second line must not run into the band).
   const detail = [who.role, who.origin ?? who.institution].filter(Boolean).join(' · ');
-  if (detail) b.para(detail, x + PAD, y + CARD.h - 32, inner, { size: 8, align: 'center', leading: 1.15 });
-  b.rect(x + PAD, y + CARD.h - 14, inner, 9, { fill: '#222222', stroke: '#222222', width: 0.3 });
+  if (detail) {
+    const extra = wrap(detail, inner, 'regular', DETAIL_SIZE).length - 1;
+    const top = Math.min(CARD.h - 32, BAND_TOP - 11.5 - extra * DETAIL_SIZE * 1.15);
+    b.para(detail, x + PAD, y + top, inner, { size: DETAIL_SIZE, align: 'center', leading: 1.15 });
+  }
+  b.rect(x + PAD, y + BAND_TOP, inner, 9, { fill: '#222222', stroke: '#222222', width: 0.3 });
   b.text(p.pl.nameTagParticipant, x + CARD.w / 2, y + CARD.h - 7.2, { font: 'bold', size: 6.5, color: '#ffffff', align: 'center' });
 }
 
